@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Shared set-up steps for run.sh, test.sh and bench scripts. Every step installs what it needs on a fresh machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PG_VERSION=15
+PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
+BCP_VERSION=18.0.0
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq >&2; APT_UPDATED=1; fi
+  apt-get install -y -qq "$@" >&2
+}
+
+ensure_postgres() {
+  if [ ! -x "$PG_BIN/initdb" ]; then
+    log "installing PostgreSQL $PG_VERSION"
+    apt_install "postgresql-$PG_VERSION"
+  fi
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+# start_postgres NAME: starts (or reuses) a loopback cluster owned by the postgres user; prints its port.
+# The data lives under /tmp, outside the checkout, so the postgres user can reach it whoever owns the clone.
+start_postgres() {
+  local name=$1 dir port
+  ensure_postgres
+  dir="${TMPDIR:-/tmp}/connectingner-pg-$name-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+  if [ -f "$dir/port" ] && su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' status" >/dev/null 2>&1; then
+    cat "$dir/port"; return
+  fi
+  rm -rf "$dir"; mkdir -p "$dir"; chown postgres:postgres "$dir"
+  port=$(free_port)
+  su postgres -s /bin/sh -c "$PG_BIN/initdb -D '$dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+  su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start" >/dev/null
+  echo "$port" > "$dir/port"
+  echo "$port"
+}
+
+stop_postgres() {
+  local name=$1 dir
+  dir="${TMPDIR:-/tmp}/connectingner-pg-$name-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+  [ -d "$dir/data" ] && su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -m fast stop" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+
+# The Banana Cake Pop IDE from npm, unpacked into .cache/ (never committed).
+ensure_ide() {
+  local target="$ROOT/.cache/bananacakepop"
+  if [ -f "$target/package/index.html" ] && [ -f "$target/version" ] && [ "$(cat "$target/version")" = "$BCP_VERSION" ]; then return; fi
+  log "fetching Banana Cake Pop $BCP_VERSION from npm"
+  rm -rf "$target"; mkdir -p "$target"
+  (cd "$target" && npm pack --silent "@chillicream/bananacakepop-graphql-ide@$BCP_VERSION" >/dev/null && tar xzf chillicream-*.tgz && rm chillicream-*.tgz)
+  echo "$BCP_VERSION" > "$target/version"
+}
+
+ensure_node_tools() {
+  if [ ! -d "$ROOT/build/node/node_modules/graphql-http" ] || [ ! -d "$ROOT/build/node/node_modules/playwright-core" ]; then
+    log "installing the test's Node tools (npm ci)"
+    (cd "$ROOT/build/node" && npm ci --silent --no-audit --no-fund >&2)
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "installing Debian's chromium for the IDE browser test"
+    apt_install chromium fonts-liberation
+  fi
+}
+
+ensure_dotnet_tools() {
+  (cd "$ROOT" && dotnet tool restore >/dev/null)
+}

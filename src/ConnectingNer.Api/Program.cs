@@ -1,0 +1,63 @@
+using ConnectingNer.Api;
+using ConnectingNer.Api.Persistence;
+using ConnectingNer.Api.Security;
+using ConnectingNer.Application;
+using ConnectingNer.Application.Common.Behaviors;
+using ConnectingNer.Application.Common.Security;
+using ConnectingNer.GraphQL;
+using ConnectingNer.GraphQL.Server;
+using ConnectingNer.GraphQL.Server.Paging;
+using ConnectingNer.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddGraphQLApi(builder.Configuration);
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(ConnectingNer.Application.DependencyInjection)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(TransactionBehavior<,>),
+    ];
+});
+builder.Services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+builder.Services.AddAuthentication();
+builder.Services.AddAuthorization(AuthorizationPolicies.Add);
+builder.Services.AddHttpLogging(logging =>
+{
+    // Method, path, status and duration only: headers and bodies can carry personal data.
+    logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+        | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    logging.CombineLogs = true;
+});
+
+var app = builder.Build();
+if (await HostCommands.TryRunAsync(app, args)) return;
+
+if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+    await app.Services.MigrateDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
+
+app.UseHttpLogging();
+app.UseExceptionHandler(error => error.Run(context =>
+    Results.Problem(title: "Unexpected error.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.UseGraphQLServer<AppSchema>();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so integration tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using ConnectingNer.Application.Common.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ConnectingNer.Api.Security;
+
+public static class AuthorizationPolicies
+{
+    /// <summary>A scope-or-role policy for each name in <see cref="Policies"/>: a partner token needs the scope, staff the role.</summary>
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Policies.CatalogWrite, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => HasScope(context.User, Policies.CatalogWrite)
+                || context.User.IsInRole("catalog_manager") || context.User.IsInRole("admin")));
+    }
+
+    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
+        user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
+}

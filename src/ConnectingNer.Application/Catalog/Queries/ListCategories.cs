@@ -1,0 +1,20 @@
+using ConnectingNer.Application.Catalog.ReadModels;
+using ConnectingNer.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingNer.Application.Catalog.Queries;
+
+/// <summary>Every category, by name.</summary>
+public sealed record ListCategoriesQuery : IQuery<IReadOnlyList<CategoryReadModel>>;
+
+public sealed class ListCategoriesQueryHandler(IApplicationDbContext db)
+    : IQueryHandler<ListCategoriesQuery, IReadOnlyList<CategoryReadModel>>
+{
+    public async ValueTask<IReadOnlyList<CategoryReadModel>> Handle(
+        ListCategoriesQuery query, CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new CategoryReadModel { Id = c.Id, Name = c.Name, Slug = c.Slug, Description = c.Description })
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,25 @@
+using ConnectingNer.Application.Catalog.ReadModels;
+using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Common.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingNer.Application.Catalog.Queries;
+
+/// <summary>
+/// The products the caller may see, as a query the GraphQL layer can still filter, sort and page:
+/// the database does the work in one round trip. Inactive products are visible to catalog staff only.
+/// </summary>
+public sealed record ListProductsQuery : IQuery<IQueryable<ProductReadModel>>;
+
+public sealed class ListProductsQueryHandler(IApplicationDbContext db, ICurrentUser user)
+    : IQueryHandler<ListProductsQuery, IQueryable<ProductReadModel>>
+{
+    public async ValueTask<IQueryable<ProductReadModel>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking();
+        if (!await user.SatisfiesAsync(Policies.CatalogWrite, cancellationToken))
+            products = products.Where(p => p.IsActive);
+        return products.Select(ProductReadModel.FromEntity);
+    }
+}

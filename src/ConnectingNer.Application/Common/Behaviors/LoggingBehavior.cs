@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace ConnectingNer.Application.Common.Behaviors;
+
+/// <summary>Outermost behavior: one structured line per request with its duration.</summary>
+public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        finally
+        {
+            logger.LogInformation("Handled {Request} in {ElapsedMs:0.0} ms",
+                typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}

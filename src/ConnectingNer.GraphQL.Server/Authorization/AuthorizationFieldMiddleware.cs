@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using ConnectingNer.GraphQL.Server.Errors;
+using GraphQL;
+using GraphQL.Instrumentation;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectingNer.GraphQL.Server.Authorization;
+
+/// <summary>
+/// Enforces GraphQL.NET's authorization metadata (<c>Authorize()</c>, <c>AuthorizeWithPolicy()</c>,
+/// <c>AuthorizeWithRoles()</c>) on fields and on their parent object type, as HotChocolate's <c>@authorize</c>
+/// does before the resolver: a denied field resolves to <c>null</c> with an <c>AUTH_NOT_AUTHENTICATED</c> or
+/// <c>AUTH_NOT_AUTHORIZED</c> error, and the rest of the result is kept. The resolver never runs for a denied caller.
+/// </summary>
+public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
+{
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
+        var field = context.FieldDefinition;
+        var parent = context.ParentType;
+        if (!field.IsAuthorizationRequired() && !parent.IsAuthorizationRequired()) return next(context);
+        return AuthorizeThenResolveAsync(context, next, field, parent);
+    }
+
+    private static async ValueTask<object?> AuthorizeThenResolveAsync(
+        IResolveFieldContext context, FieldMiddlewareDelegate next, FieldType field, IComplexGraphType parent)
+    {
+        var user = context.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+        var denial = await CheckAsync(context, user, parent) ?? await CheckAsync(context, user, field);
+        if (denial is null) return await next(context);
+
+        context.Errors.Add(denial);
+        return null;
+    }
+
+    private static async Task<ExecutionError?> CheckAsync(IResolveFieldContext context, ClaimsPrincipal user, IMetadataReader target)
+    {
+        if (!target.IsAuthorizationRequired() || target.IsAnonymousAllowed()) return null;
+
+        var authenticated = user.Identity?.IsAuthenticated == true;
+        if (!authenticated)
+            return Denied(context, ErrorCodes.NotAuthenticated, "The current user is not authenticated.");
+
+        var roles = target.GetRoles();
+        if (roles is { Count: > 0 } && !roles.Any(user.IsInRole))
+            return Denied(context, ErrorCodes.NotAuthorized, "The current user is not authorized to access this resource.");
+
+        var policies = target.GetPolicies();
+        if (policies is { Count: > 0 })
+        {
+            var authorization = context.RequestServices!.GetRequiredService<IAuthorizationService>();
+            foreach (var policy in policies)
+            {
+                if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+                    return Denied(context, ErrorCodes.NotAuthorized, "The current user is not authorized to access this resource.");
+            }
+        }
+
+        return null;
+    }
+
+    private static ExecutionError Denied(IResolveFieldContext context, string code, string message)
+    {
+        var error = new CodedError(code, message) { Path = context.ResponsePath };
+        error.AddLocation(context.FieldAst, context.Document);
+        return error;
+    }
+}

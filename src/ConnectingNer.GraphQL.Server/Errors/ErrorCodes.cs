@@ -1,0 +1,22 @@
+namespace ConnectingNer.GraphQL.Server.Errors;
+
+/// <summary>Stable <c>extensions.code</c> values produced by the server itself (clients may switch on them).</summary>
+public static class ErrorCodes
+{
+    public const string InvalidJson = "HTTP_INVALID_JSON";
+    public const string InvalidRequest = "HTTP_INVALID_REQUEST";
+    public const string UnsupportedMediaType = "HTTP_UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "HTTP_NOT_ACCEPTABLE";
+    public const string MethodNotAllowed = "HTTP_METHOD_NOT_ALLOWED";
+    public const string RequestTooLarge = "HTTP_REQUEST_TOO_LARGE";
+    public const string BatchingNotSupported = "HTTP_BATCHING_NOT_SUPPORTED";
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+    public const string InvalidPagingArgument = "PAGING_INVALID_ARGUMENT";
+    public const string InvalidCursor = "PAGING_INVALID_CURSOR";
+    public const string InvalidId = "NODE_INVALID_ID";
+    public const string NotFound = "NOT_FOUND";
+    public const string Timeout = "EXECUTION_TIMEOUT";
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+}

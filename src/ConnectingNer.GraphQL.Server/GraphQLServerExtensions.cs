@@ -1,0 +1,62 @@
+using System.Text.Encodings.Web;
+using ConnectingNer.GraphQL.Server.Authorization;
+using ConnectingNer.GraphQL.Server.Errors;
+using ConnectingNer.GraphQL.Server.Ide;
+using ConnectingNer.GraphQL.Server.Paging;
+using ConnectingNer.GraphQL.Server.Transport;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ConnectingNer.GraphQL.Server;
+
+public static class GraphQLServerExtensions
+{
+    /// <summary>
+    /// Registers the schema with the server's conventions: System.Text.Json, coded errors, field authorization,
+    /// depth and complexity limits, an execution timeout, and serial execution of queries (resolvers share the
+    /// request's scoped services, which are not thread-safe).
+    /// </summary>
+    public static IServiceCollection AddGraphQLServer<TSchema>(
+        this IServiceCollection services, IConfiguration configuration, Action<IGraphQLBuilder>? configure = null)
+        where TSchema : class, ISchema
+    {
+        var options = configuration.GetSection(GraphQLServerOptions.SectionName).Get<GraphQLServerOptions>() ?? new GraphQLServerOptions();
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(options);
+        services.Configure<GraphQLIdeOptions>(configuration.GetSection(GraphQLIdeOptions.SectionName));
+        services.TryAddSingleton<IQueryExecutor, AsyncEnumerableQueryExecutor>();
+
+        services.AddGraphQL(builder =>
+        {
+            builder
+                .AddSchema<TSchema>()
+                .AddGraphTypes(typeof(GraphQLServerExtensions).Assembly)
+                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                .AddErrorInfoProvider<ServerErrorInfoProvider>()
+                .UseMiddleware<AuthorizationFieldMiddleware>()
+                .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+                .AddComplexityAnalyzer(c =>
+                {
+                    c.MaxDepth = options.MaxDepth;
+                    c.MaxComplexity = options.MaxComplexity;
+                })
+                .WithTimeout(options.ExecutionTimeout, TimeoutAction.ReturnTimeoutError);
+            if (!options.EnableIntrospection) builder.AddValidationRule<NoIntrospectionValidationRule>();
+            configure?.Invoke(builder);
+        });
+        return services;
+    }
+
+    /// <summary>The IDE (when its files are present and it is enabled) in front of the GraphQL over HTTP transport.</summary>
+    public static IApplicationBuilder UseGraphQLServer<TSchema>(this IApplicationBuilder app)
+        where TSchema : ISchema =>
+        app.UseMiddleware<GraphQLIdeMiddleware>().UseMiddleware<GraphQLHttpMiddleware<TSchema>>();
+}

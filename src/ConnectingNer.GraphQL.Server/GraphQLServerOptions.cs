@@ -1,0 +1,34 @@
+namespace ConnectingNer.GraphQL.Server;
+
+/// <summary>Limits and switches of the GraphQL endpoint (section <c>GraphQL</c> of the configuration).</summary>
+public sealed class GraphQLServerOptions
+{
+    public const string SectionName = "GraphQL";
+
+    /// <summary>Where the endpoint (and the IDE, under it) is served.</summary>
+    public string Path { get; set; } = "/graphql";
+
+    /// <summary>Largest request body accepted, in bytes; larger requests get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Deepest selection accepted (introspection included).</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Largest estimated cost of a document; list fields multiply by their <c>first</c>/<c>last</c>.</summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>How long one operation may run before it is cancelled.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Show exception messages and stack traces in errors (Development only).</summary>
+    public bool ExposeExceptionDetails { get; set; }
+
+    /// <summary>Page size when a connection gets neither <c>first</c> nor <c>last</c>.</summary>
+    public int DefaultPageSize { get; set; } = 10;
+
+    /// <summary>Largest <c>first</c>/<c>last</c> a connection accepts.</summary>
+    public int MaxPageSize { get; set; } = 50;
+
+    /// <summary>Allow <c>__schema</c> and <c>__type</c>. The IDE is served only when this is on.</summary>
+    public bool EnableIntrospection { get; set; } = true;
+}

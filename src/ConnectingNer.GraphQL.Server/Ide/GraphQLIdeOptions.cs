@@ -1,0 +1,15 @@
+namespace ConnectingNer.GraphQL.Server.Ide;
+
+/// <summary>The Banana Cake Pop IDE served under the GraphQL path (section <c>GraphQL:Ide</c>).</summary>
+public sealed class GraphQLIdeOptions
+{
+    public const string SectionName = "GraphQL:Ide";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Folder holding the unpacked npm package (index.html, static/, LICENSE); relative to the content root.</summary>
+    public string FilesPath { get; set; } = "../../.cache/bananacakepop/package";
+
+    /// <summary>Shown in the IDE's tab.</summary>
+    public string Title { get; set; } = "GraphQL";
+}

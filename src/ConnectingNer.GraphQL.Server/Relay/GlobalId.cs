@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace ConnectingNer.GraphQL.Server.Relay;
+
+/// <summary>Opaque global ids in HotChocolate's format: <c>Base64("TypeName:key")</c>.</summary>
+public static class GlobalId
+{
+    public static string Encode(string typeName, int key) => Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static string Encode(string typeName, string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(typeName + ":" + key));
+
+    /// <summary>Reads a global id; false when it is not one of ours.</summary>
+    public static bool TryDecode(string? value, out string typeName, out string key)
+    {
+        typeName = key = "";
+        if (string.IsNullOrEmpty(value) || value.Length > 256) return false;
+        var bytes = new byte[value.Length];
+        if (!Convert.TryFromBase64String(value, bytes, out var length)) return false;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes, 0, length);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1) return false;
+        typeName = text[..colon];
+        key = text[(colon + 1)..];
+        return true;
+    }
+
+    /// <summary>Reads a global id of the expected type with an integer key.</summary>
+    public static bool TryDecodeInt(string? value, string expectedTypeName, out int key)
+    {
+        key = 0;
+        return TryDecode(value, out var typeName, out var text) && typeName == expectedTypeName
+            && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key);
+    }
+}

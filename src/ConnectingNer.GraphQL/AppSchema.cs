@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace ConnectingNer.GraphQL;
+
+/// <summary>The Connecting NER API schema.</summary>
+public sealed class AppSchema : Schema
+{
+    public AppSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    {
+        Description = "Connecting NER: a privacy-first shop for North-East India.";
+        Query = query;
+        Mutation = mutation;
+    }
+}

@@ -1,0 +1,29 @@
+using ConnectingNer.Application.Common.Exceptions;
+using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ConnectingNer.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw new UniqueConstraintException(pg.ConstraintName ?? "unknown", e);
+        }
+    }
+}
