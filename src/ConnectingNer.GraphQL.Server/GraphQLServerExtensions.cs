@@ -48,7 +48,12 @@ public static class GraphQLServerExtensions
                     c.MaxDepth = options.MaxDepth;
                     c.MaxComplexity = options.MaxComplexity;
                 })
-                .WithTimeout(options.ExecutionTimeout, TimeoutAction.ReturnTimeoutError);
+                .WithTimeout(options.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
+                .ConfigureSchema(schema =>
+                {
+                    // Introspection as current clients (graphql-js, the IDE) ask for it.
+                    schema.Features.RepeatableDirectives = true;
+                });
             if (!options.EnableIntrospection) builder.AddValidationRule<NoIntrospectionValidationRule>();
             configure?.Invoke(builder);
         });

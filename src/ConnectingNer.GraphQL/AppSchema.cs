@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL;
@@ -10,5 +11,7 @@ public sealed class AppSchema : Schema
         Description = "Connecting NER: a privacy-first shop for North-East India.";
         Query = query;
         Mutation = mutation;
+        // The standard introspection query estimates at ~300k with list multipliers of 20: count it at 10%.
+        this.WithIntrospectionComplexityImpact(0.1);
     }
 }

@@ -7,6 +7,7 @@ using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ConnectingNer.GraphQL.Server.Transport;
@@ -61,6 +62,15 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return; // the client went away: nothing to answer
+        }
+        catch (Exception e)
+        {
+            // A fault outside any resolver (schema, services): still a GraphQL response, without internals.
+            context.RequestServices.GetRequiredService<ILogger<GraphQLHttpMiddleware<TSchema>>>()
+                .LogError(e, "GraphQL request failed outside execution");
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, mediaType, ErrorCodes.Internal,
+                "Unexpected server error.");
+            return;
         }
 
         var status = StatusFor(result, mediaType);
