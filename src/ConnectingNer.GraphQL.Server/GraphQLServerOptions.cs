@@ -15,7 +15,7 @@ public sealed class GraphQLServerOptions
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>Largest estimated cost of a document; list fields multiply by their <c>first</c>/<c>last</c>.</summary>
-    public int MaxComplexity { get; set; } = 50_000;
+    public int MaxComplexity { get; set; } = 5_000;
 
     /// <summary>How long one operation may run before it is cancelled.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -22,7 +22,11 @@ public static class SchemaExport
         var output = Array.IndexOf(args, "--output");
         if (output >= 0 && output + 1 < args.Length)
         {
-            var path = Path.GetFullPath(args[output + 1]);
+            // `dotnet run` starts a web project in its own folder; the shell's PWD is where the user typed the command.
+            var caller = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd)
+                ? pwd
+                : Environment.CurrentDirectory;
+            var path = Path.GetFullPath(args[output + 1], caller);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, sdl);
             Console.WriteLine($"Schema written to {path}");

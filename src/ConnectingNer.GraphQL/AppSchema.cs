@@ -11,7 +11,7 @@ public sealed class AppSchema : Schema
         Description = "Connecting NER: a privacy-first shop for North-East India.";
         Query = query;
         Mutation = mutation;
-        // The standard introspection query estimates at ~300k with list multipliers of 20: count it at 10%.
-        this.WithIntrospectionComplexityImpact(0.1);
+        // The standard introspection query estimates at ~300k with list multipliers of 20: count it at 1%.
+        this.WithIntrospectionComplexityImpact(0.01);
     }
 }

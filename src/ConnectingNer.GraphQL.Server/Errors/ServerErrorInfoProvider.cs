@@ -21,6 +21,9 @@ public sealed class ServerErrorInfoProvider(GraphQLServerOptions options) : IErr
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
+        // An exception handler may have turned a resolver's exception into a coded error: report that one.
+        if (executionError is UnhandledError { InnerException: ExecutionError handled } && handled is not UnhandledError)
+            executionError = handled;
         var info = _inner.GetInfo(executionError);
         var extensions = info.Extensions ?? new Dictionary<string, object?>();
         var message = info.Message;
@@ -30,7 +33,7 @@ public sealed class ServerErrorInfoProvider(GraphQLServerOptions options) : IErr
         {
             extensions["code"] = ErrorCodes.Timeout;
         }
-        else if (executionError is UnhandledError || executionError.InnerException is not null)
+        else if (executionError is UnhandledError)
         {
             extensions["code"] = ErrorCodes.Internal;
             if (!options.ExposeExceptionDetails) message = "Unexpected execution error.";

@@ -17,7 +17,7 @@ public static class CatalogQueries
 {
     public static void AddTo(ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ProductsConnectionType>>("products")
+        query.Field<ProductsConnectionType>("products")
             .Description("Products for sale, in a stable order, one page at a time (default 10, at most 50).")
             .PagingArguments()
             .ResolveAsync(async ctx =>

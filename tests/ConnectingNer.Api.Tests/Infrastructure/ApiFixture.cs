@@ -1,0 +1,83 @@
+using System.Data.Common;
+using ConnectingNer.Domain.Catalog;
+
+namespace ConnectingNer.Api.Tests.Infrastructure;
+
+/// <summary>One database and one in-memory host shared by the tests of <see cref="ApiCollection"/>, reset before each test.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public PostgresDatabase Database { get; private set; } = null!;
+
+    public ApiFactory Factory { get; private set; } = null!;
+
+    public SqlCommandCounter Sql { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Database = await PostgresDatabase.CreateAsync();
+        Factory = new ApiFactory(Database.ConnectionString, Sql);
+        _ = Factory.Server; // start the host once
+    }
+
+    public GraphQLClient Client() => new(Factory.CreateClient());
+
+    /// <summary>Empties the database and adds the small catalog every catalog test starts from.</summary>
+    public async Task ResetAsync(int productsPerCategory = 5)
+    {
+        await Database.ResetAsync();
+        await using var db = Database.CreateDbContext();
+        var categories = new[]
+        {
+            new Category("Tea", "tea", "Assam and beyond."),
+            new Category("Spices", "spices", "From the hills."),
+            new Category("Handloom", "handloom", "Woven by hand."),
+        };
+        db.Categories.AddRange(categories);
+        await db.SaveChangesAsync();
+        var now = new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
+        foreach (var category in categories)
+        {
+            for (var i = 1; i <= productsPerCategory; i++)
+            {
+                db.Products.Add(Product.Create($"{category.Slug[..3].ToUpperInvariant()}-{i:D3}", $"{category.Name} item {i}",
+                    $"Item {i} of {category.Name}.", 10_000 + i * 100, i, category.Id, now).Value);
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Counts the SQL commands a request sends (for the bounded-round-trip checks).</summary>
+public sealed class SqlCommandCounter
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        lock (Commands) Commands.Clear();
+    }
+
+    public IList<string> Commands { get; } = new List<string>();
+
+    public void Record(DbCommand command)
+    {
+        Interlocked.Increment(ref _count);
+        lock (Commands) Commands.Add(command.CommandText);
+    }
+}

@@ -1,0 +1,61 @@
+using ConnectingNer.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ConnectingNer.Api.Tests.Infrastructure;
+
+/// <summary>A real PostgreSQL database created for one fixture and dropped after it (the cluster comes from build/test.sh).</summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    private readonly string _adminConnectionString;
+
+    private PostgresDatabase(string adminConnectionString, string name)
+    {
+        _adminConnectionString = adminConnectionString;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresDatabase> CreateAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("CONNECTINGNER_TEST_PG")
+            ?? throw new InvalidOperationException("CONNECTINGNER_TEST_PG is not set: run the tests with build/test.sh.");
+        var database = new PostgresDatabase(admin, "cn_test_" + Guid.NewGuid().ToString("N")[..12]);
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    public AppDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+
+    /// <summary>Empties every table the model maps, so each test starts from the same state.</summary>
+    public async Task ResetAsync()
+    {
+        await using var db = CreateDbContext();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).Distinct().Select(t => $"\"{t}\"");
+        // Table names come from our own model, not from input.
+        var sql = "TRUNCATE " + string.Join(", ", tables) + " RESTART IDENTITY CASCADE";
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

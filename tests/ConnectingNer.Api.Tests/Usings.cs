@@ -1,0 +1,1 @@
+global using ConnectingNer.Api.Tests.Infrastructure;
