@@ -6,6 +6,7 @@ using ConnectingNer.Application.Common.Behaviors;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.GraphQL;
 using ConnectingNer.GraphQL.Server;
+using ConnectingNer.GraphQL.Server.Data.Filtering;
 using ConnectingNer.GraphQL.Server.Paging;
 using ConnectingNer.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,6 +31,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     ];
 });
 builder.Services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>();
+builder.Services.AddSingleton<IStringMatcher, NpgsqlStringMatcher>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
 builder.Services.AddAuthentication();

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using ConnectingNer.GraphQL.Server.Authorization;
+using ConnectingNer.GraphQL.Server.Data.Filtering;
+using ConnectingNer.GraphQL.Server.Data.Loading;
+using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.GraphQL.Server.Errors;
 using ConnectingNer.GraphQL.Server.Ide;
 using ConnectingNer.GraphQL.Server.Paging;
@@ -33,6 +36,9 @@ public static class GraphQLServerExtensions
         services.AddSingleton(options);
         services.Configure<GraphQLIdeOptions>(configuration.GetSection(GraphQLIdeOptions.SectionName));
         services.TryAddSingleton<IQueryExecutor, AsyncEnumerableQueryExecutor>();
+        services.TryAddSingleton<IStringMatcher, LowerCaseStringMatcher>();
+        services.TryAddSingleton<NodeResolvers>();
+        services.AddScoped<DataLoaderContext>();
 
         services.AddGraphQL(builder =>
         {

@@ -1,4 +1,6 @@
+using ConnectingNer.GraphQL.Catalog;
 using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.GraphQL.Server;
 using GraphQL;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +11,9 @@ namespace ConnectingNer.GraphQL;
 public static class DependencyInjection
 {
     public static IServiceCollection AddGraphQLApi(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddGraphQLServer<AppSchema>(configuration, builder => builder
+        services
+            .AddSingleton(CatalogQueries.RegisterNodes(new NodeResolvers()))
+            .AddGraphQLServer<AppSchema>(configuration, builder => builder
             .AddGraphTypes(typeof(AppSchema).Assembly)
             .AddUnhandledExceptionHandler(ExceptionErrors.Map));
 }

@@ -1,4 +1,5 @@
 using ConnectingNer.GraphQL.Catalog;
+using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL;
@@ -9,6 +10,7 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         Description = "Everything a client can read.";
+        NodeResolvers.AddFieldsTo(this);
         CatalogQueries.AddTo(this);
     }
 }

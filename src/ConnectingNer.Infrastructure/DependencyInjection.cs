@@ -1,9 +1,12 @@
+using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Infrastructure.Catalog;
 using ConnectingNer.Infrastructure.Persistence;
 using ConnectingNer.Infrastructure.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ConnectingNer.Infrastructure;
 
@@ -14,12 +17,42 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Default")
             ?? "";
 
-        services.AddDbContext<AppDbContext>(options => options.UseConnectionStringFor(connectionString));
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddDbContext<AppDbContext>((sp, options) => options.UseDataSourceFor(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<IProductSearch, PostgresProductSearch>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>
+    /// The connection pool. Every physical connection sets `q &lt;% name` (typo-tolerant search) to match at word
+    /// similarity 0.4 instead of 0.6, so a phrase with a typo in each word still finds its product ("jolokai chili" →
+    /// "Bhut Jolokia Dried Chilli" is 0.4). Session settings must survive a connection's return to the pool, so no
+    /// DISCARD ALL on close (we set no other session state).
+    /// </summary>
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        return builder
+            .UsePhysicalConnectionInitializer(
+                connection =>
+                {
+                    using var command = Initialize(connection);
+                    command.ExecuteNonQuery();
+                },
+                async connection =>
+                {
+                    await using var command = Initialize(connection);
+                    await command.ExecuteNonQueryAsync();
+                })
+            .Build();
+    }
+
+    private static NpgsqlCommand Initialize(NpgsqlConnection connection) =>
+        new("SET pg_trgm.word_similarity_threshold = 0.4", connection);
 
     /// <summary>Applies pending migrations, then (when asked) the demo seed.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, bool seed, CancellationToken cancellationToken)

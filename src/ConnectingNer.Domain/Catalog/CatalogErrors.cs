@@ -29,6 +29,9 @@ public static class CatalogErrors
     public static Error DescriptionTooLong(string field = "description") =>
         new("product.description_too_long", $"A description has at most {Product.DescriptionMaxLength} characters.", field);
 
+    public static Error TagsInvalid(string field = "tags") =>
+        new("product.tags_invalid", $"At most {Product.MaxTags} tags of at most {Product.TagMaxLength} characters.", field);
+
     public static Error ProductNotFound(string field = "id") =>
         new("product.not_found", "No product has this id.", field);
 

@@ -9,6 +9,8 @@ public sealed partial class Product : Entity
     public const int SkuMaxLength = 32;
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
+    public const int MaxTags = 10;
+    public const int TagMaxLength = 30;
 
     private Product() { }
 
@@ -23,6 +25,9 @@ public sealed partial class Product : Entity
     public int Stock { get; private set; }
 
     public bool IsActive { get; private set; }
+
+    /// <summary>Lower-case labels such as <c>organic</c> or <c>gi-tagged</c>, for filtering.</summary>
+    public string[] Tags { get; private set; } = [];
 
     public int CategoryId { get; private set; }
 
@@ -83,6 +88,15 @@ public sealed partial class Product : Entity
     {
         if (stock < 0) return CatalogErrors.StockNegative();
         Stock = stock;
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    public Result SetTags(IEnumerable<string> tags, DateTimeOffset now)
+    {
+        var normalised = tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+        if (normalised.Length > MaxTags || normalised.Any(t => t.Length > TagMaxLength)) return CatalogErrors.TagsInvalid();
+        Tags = normalised;
         UpdatedAt = now;
         return Result.Success();
     }

@@ -2,9 +2,11 @@ using ConnectingNer.Application.Catalog.Queries;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.GraphQL.Catalog.Types;
 using ConnectingNer.GraphQL.Common;
-using ConnectingNer.GraphQL.Server;
+using ConnectingNer.GraphQL.Server.Data;
+using ConnectingNer.GraphQL.Server.Data.Sorting;
 using ConnectingNer.GraphQL.Server.Errors;
 using ConnectingNer.GraphQL.Server.Paging;
+using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL;
 using GraphQL.Types;
 using Mediator;
@@ -15,20 +17,30 @@ namespace ConnectingNer.GraphQL.Catalog;
 /// <summary>The catalog's root query fields: each translates its arguments into one request.</summary>
 public static class CatalogQueries
 {
+    private static readonly IReadOnlyList<SortKey> ByRelevance =
+        [new SortKey((System.Linq.Expressions.Expression<Func<ProductReadModel, double>>)(p => p.Relevance), Descending: true)];
+
     public static void AddTo(ObjectGraphType query)
     {
         query.Field<ProductsConnectionType>("products")
-            .Description("Products for sale, in a stable order, one page at a time (default 10, at most 50).")
+            .Description("Products for sale, filtered, ordered and paged (default 10, at most 50); ties are broken by id.")
+            .DataFeatures<object?, object, ProductFilterInputType, ProductSortInputType>()
+            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
+                await Sender(ctx).Send(new ListProductsQuery(), ctx.CancellationToken), p => p.Id));
+
+        query.Field<SearchProductsConnectionType>("searchProducts")
+            .Description("Products matching a text (words in any order, typos in names forgiven), most relevant first.")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for, 1 to 100 characters.")
             .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
+                await Sender(ctx).Send(new SearchProductsQuery(ctx.GetArgument<string>("query")), ctx.CancellationToken),
+                p => p.Id, ByRelevance));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BestSellerType>>>>("bestSellers")
+            .Description("The products that sold the most units, across all customers.")
+            .Argument<IntGraphType>("first", "How many, 1 to 50 (default 10).")
             .ResolveAsync(async ctx =>
-            {
-                var options = ctx.RequestServices!.GetRequiredService<GraphQLServerOptions>();
-                var arguments = PagingArguments.From(ctx);
-                arguments.Validate(options.MaxPageSize);
-                var products = await Sender(ctx).Send(new ListProductsQuery(), ctx.CancellationToken);
-                return await QueryablePager.PageAsync(products, p => p.Id, arguments, options.DefaultPageSize,
-                    ctx.RequestServices!.GetRequiredService<IQueryExecutor>(), ctx.CancellationToken);
-            });
+                await Sender(ctx).Send(new ListBestSellersQuery(ctx.GetArgument("first", 10)), ctx.CancellationToken));
 
         query.Field<ProductType>("product")
             .Description("A product by global id; null with a `NOT_FOUND` error when there is none.")
@@ -49,6 +61,13 @@ public static class CatalogQueries
             .Description("Every category, by name.")
             .ResolveAsync(async ctx => await Sender(ctx).Send(new ListCategoriesQuery(), ctx.CancellationToken));
     }
+
+    /// <summary>How <c>node(id:)</c> and <c>nodes(ids:)</c> fetch catalog objects: one query per type.</summary>
+    public static NodeResolvers RegisterNodes(NodeResolvers nodes) => nodes
+        .Register(ProductType.TypeName, async (ctx, ids) =>
+            (await Sender(ctx).Send(new GetProductsByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value))
+        .Register(CategoryType.TypeName, async (ctx, ids) =>
+            (await Sender(ctx).Send(new GetCategoriesByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(c => c.Key, c => (object)c.Value));
 
     internal static ISender Sender(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ISender>();
 

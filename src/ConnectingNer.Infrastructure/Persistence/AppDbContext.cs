@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Domain.Catalog;
@@ -12,8 +13,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Product> Products => Set<Product>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<ProductSalesDay> ProductSales => Set<ProductSalesDay>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Rows of a raw search query, not a table.
+        modelBuilder.Entity<ProductSearchHit>().HasNoKey().ToView("product_search_hits");
+    }
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,11 @@ internal static class DbContextOptionsExtensions
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 
+    public static DbContextOptionsBuilder UseDataSourceFor(this DbContextOptionsBuilder builder, Npgsql.NpgsqlDataSource dataSource) =>
+        builder
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
     public static DbContextOptionsBuilder<T> UseConnectionStringFor<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext
     {

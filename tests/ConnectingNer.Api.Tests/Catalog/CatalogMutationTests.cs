@@ -165,7 +165,7 @@ public sealed class CatalogMutationTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(code, error["code"]!.GetValue<string>());
         Assert.Equal(field, error["field"]!.GetValue<string>());
         await using var db = fixture.Database.CreateDbContext();
-        Assert.Equal(3, (await db.Products.SingleAsync(p => p.Id == 3)).Stock);
+        Assert.Equal(8, (await db.Products.SingleAsync(p => p.Id == 3)).Stock);
     }
 
     [Fact]

@@ -39,13 +39,26 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             for (var i = 1; i <= productsPerCategory; i++)
             {
-                db.Products.Add(Product.Create($"{category.Slug[..3].ToUpperInvariant()}-{i:D3}", $"{category.Name} item {i}",
-                    $"Item {i} of {category.Name}.", 10_000 + i * 100, i, category.Id, now).Value);
+                // Stock 0, 4, 8, 12, 16: out of stock, low twice, in stock twice.
+                var product = Product.Create($"{category.Slug[..3].ToUpperInvariant()}-{i:D3}", $"{category.Name} item {i}",
+                    $"Item {i} of {category.Name}.", 10_000 + i * 100, (i - 1) * 4, category.Id, now).Value;
+                product.SetTags(TagsOf(i), now);
+                db.Products.Add(product);
             }
         }
 
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Item 1: organic and gift; 2: none; 3: organic; 4: gift; 5: organic and limited.</summary>
+    public static string[] TagsOf(int item) => item switch
+    {
+        1 => ["organic", "gift"],
+        3 => ["organic"],
+        4 => ["gift"],
+        5 => ["organic", "limited"],
+        _ => [],
+    };
 
     public async Task DisposeAsync()
     {

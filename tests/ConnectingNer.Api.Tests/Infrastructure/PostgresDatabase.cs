@@ -44,7 +44,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public async Task ResetAsync()
     {
         await using var db = CreateDbContext();
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).Distinct().Select(t => $"\"{t}\"");
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Select(t => $"\"{t}\"");
         // Table names come from our own model, not from input.
         var sql = "TRUNCATE " + string.Join(", ", tables) + " RESTART IDENTITY CASCADE";
         await db.Database.ExecuteSqlRawAsync(sql);

@@ -15,6 +15,6 @@ public sealed class ListCategoriesQueryHandler(IApplicationDbContext db)
         ListCategoriesQuery query, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking()
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Select(c => new CategoryReadModel { Id = c.Id, Name = c.Name, Slug = c.Slug, Description = c.Description })
+            .Select(CategoryReadModel.FromEntity)
             .ToListAsync(cancellationToken);
 }

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using ConnectingNer.Domain.Catalog;
+
 namespace ConnectingNer.Application.Catalog.ReadModels;
 
 /// <summary>What clients may read of a category.</summary>
@@ -10,4 +13,12 @@ public sealed record CategoryReadModel
     public string Slug { get; init; } = "";
 
     public string Description { get; init; } = "";
+
+    public static readonly Expression<Func<Category, CategoryReadModel>> FromEntity = c => new CategoryReadModel
+    {
+        Id = c.Id,
+        Name = c.Name,
+        Slug = c.Slug,
+        Description = c.Description,
+    };
 }

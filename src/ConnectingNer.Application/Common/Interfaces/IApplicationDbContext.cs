@@ -11,6 +11,8 @@ public interface IApplicationDbContext
 
     DbSet<Product> Products { get; }
 
+    DbSet<ProductSalesDay> ProductSales { get; }
+
     DatabaseFacade Database { get; }
 
     /// <summary>Saves; a unique index violation surfaces as <see cref="Exceptions.UniqueConstraintException"/>.</summary>

@@ -1,4 +1,6 @@
 using ConnectingNer.Application.Catalog.ReadModels;
+using ConnectingNer.Application.Catalog.Queries;
+using ConnectingNer.GraphQL.Server.Data;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
@@ -12,10 +14,17 @@ public sealed class CategoryType : ObjectGraphType<CategoryReadModel>
     {
         Name = TypeName;
         Description = "A shelf of the shop; every product belongs to one.";
+        Interface<NodeInterfaceType>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The category's global id.")
             .Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
         Field(c => c.Name).Description("The category's display name.");
         Field(c => c.Slug).Description("A URL-friendly unique name, e.g. `spices`.");
         Field(c => c.Description).Description("What the category holds.");
+        Field<ProductsConnectionType>("products")
+            .Description("The category's products: the first page only (default 10, at most 50), loaded for all categories of a list at once.")
+            .DataFeatures<CategoryReadModel, object, ProductFilterInputType, ProductSortInputType>()
+            .Resolve(ctx => ctx.LoadConnection(ctx.Source.Id,
+                ct => CatalogQueries.Sender(ctx).Send(new ListProductsQuery(), ct),
+                p => p.CategoryId, p => p.Id));
     }
 }

@@ -17,8 +17,13 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Name).HasMaxLength(Product.NameMaxLength).IsRequired();
         builder.Property(p => p.Description).HasMaxLength(Product.DescriptionMaxLength).IsRequired();
         builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.Tags).HasColumnType("text[]").HasDefaultValueSql("'{}'::text[]");
         builder.HasIndex(p => p.Sku).IsUnique();
         builder.HasIndex(p => p.CategoryId);
+        builder.HasIndex(p => p.Tags).HasMethod("gin");
+        // Seek paging over the common orders: by name and by price, both ending in the key.
+        builder.HasIndex(p => new { p.Name, p.Id });
+        builder.HasIndex(p => new { p.PricePaise, p.Id });
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

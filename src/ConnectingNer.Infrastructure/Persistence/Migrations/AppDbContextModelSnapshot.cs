@@ -22,6 +22,21 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ConnectingNer.Application.Catalog.ProductSearchHit", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rank");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("product_search_hits", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -106,6 +121,13 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("stock");
 
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -126,11 +148,45 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_products_sku");
 
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_products_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_products_name_id");
+
+                    b.HasIndex("PricePaise", "Id")
+                        .HasDatabaseName("ix_products_price_paise_id");
+
                     b.ToTable("products", null, t =>
                         {
                             t.HasCheckConstraint("ck_products_price_positive", "price_paise > 0");
 
                             t.HasCheckConstraint("ck_products_stock_not_negative", "stock >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Catalog.ProductSalesDay", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("ProductId", "Day")
+                        .HasName("pk_product_sales_days");
+
+                    b.ToTable("product_sales_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_sales_days_units", "units >= 0");
                         });
                 });
 
@@ -144,6 +200,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_categories_category_id");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Catalog.ProductSalesDay", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_sales_days_products_product_id");
                 });
 #pragma warning restore 612, 618
         }

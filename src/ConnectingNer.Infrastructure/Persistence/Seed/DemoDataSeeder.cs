@@ -27,16 +27,45 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, ILogger<
         {
             if (existingSkus.Contains(draft.Sku)) continue;
             var product = Product.Create(draft.Sku, draft.Name, draft.Description, draft.PricePaise, draft.Stock,
-                categoryIds[draft.Slug], now);
-            db.Products.Add(product.Value);
+                categoryIds[draft.Slug], now).Value;
+            product.SetTags(draft.Tags, now);
+            db.Products.Add(product);
             added++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedSalesAsync(cancellationToken);
         logger.LogInformation("Demo seed: {Added} products added ({Total} defined)", added, Drafts().Count());
     }
 
-    private sealed record Draft(string Slug, string Sku, string Name, string Description, long PricePaise, int Stock);
+    /// <summary>
+    /// Ninety days of aggregate daily sales (no customers, no orders) until orders exist: a fixed formula of the
+    /// product id and the day, so every seed of the same products gives the same best sellers.
+    /// </summary>
+    private async Task SeedSalesAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO product_sales_days (product_id, day, units)
+            SELECT p.id, d::date,
+                   CASE WHEN p.id % 17 = 0 THEN 5 + p.id % 13 + (p.id * extract(doy FROM d)::int) % 3
+                        ELSE (p.id * 7 + extract(doy FROM d)::int * 13) % 4 END
+            FROM products p
+            CROSS JOIN generate_series(DATE '2026-08-03', DATE '2026-10-31', INTERVAL '1 day') AS d
+            ON CONFLICT (product_id, day) DO NOTHING
+            """, cancellationToken);
+    }
+
+    private sealed record Draft(string Slug, string Sku, string Name, string Description, long PricePaise, int Stock, string[] Tags);
+
+    private static string[] TagsFor(DemoCatalog.Shelf shelf, int item, int variant, string origin)
+    {
+        var tags = new List<string> { shelf.Slug, origin.ToLowerInvariant().Replace(' ', '-') };
+        if ((item + variant) % 3 == 0) tags.Add("organic");
+        if (variant is 5 or 9) tags.Add("gift");
+        if (item % 4 == 0) tags.Add("gi-tagged");
+        if (variant == 3) tags.Add("limited");
+        return [.. tags];
+    }
 
     /// <summary>Ten variants of each item of each shelf; prices and stock come from a fixed-seed generator.</summary>
     private static IEnumerable<Draft> Drafts()
@@ -59,7 +88,8 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, ILogger<
                         $"{shelf.Items[item]} - {style}",
                         $"{style} {shelf.Items[item].ToLowerInvariant()} from {origin}. {shelf.Description}",
                         paise,
-                        stock);
+                        stock,
+                        TagsFor(shelf, item, variant, origin));
                 }
             }
         }

@@ -1,18 +1,20 @@
+using System.Linq.Expressions;
+using ConnectingNer.GraphQL.Server.Data.Sorting;
 using ConnectingNer.GraphQL.Server.Errors;
 using ConnectingNer.GraphQL.Server.Paging;
 
 namespace ConnectingNer.GraphQL.Server.Tests.Paging;
 
 /// <summary>The paging algorithm over LINQ to Objects; the integration tests run it against PostgreSQL.</summary>
-public sealed class QueryablePagerTests
+public sealed class KeysetPagerTests
 {
     private sealed record Row(int Id);
 
     private static readonly IQueryable<Row> Rows = Enumerable.Range(1, 7).Select(i => new Row(i * 10)).Reverse().AsQueryable();
 
     private static Task<Connection<Row>> Page(int? first = null, string? after = null, int? last = null, string? before = null) =>
-        QueryablePager.PageAsync(Rows, r => r.Id, new PagingArguments(first, after, last, before), 3,
-            new AsyncEnumerableQueryExecutor(), CancellationToken.None);
+        KeysetPager.PageAsync(Rows, [new SortKey((Expression<Func<Row, int>>)(r => r.Id), false)], null,
+            new PagingArguments(first, after, last, before), 3, new AsyncEnumerableQueryExecutor(), CancellationToken.None);
 
     [Fact]
     public async Task Page_WhenNoArguments_ReturnsDefaultSizeInKeyOrder()
@@ -62,6 +64,7 @@ public sealed class QueryablePagerTests
     [Theory]
     [InlineData("%%%")]
     [InlineData("WyJ4Il0=")] // ["x"]: not an int key
+    [InlineData("WzEsMl0=")] // [1,2]: a cursor of another order
     [InlineData("W10=")]     // []
     public async Task Page_WhenCursorMalformed_ThrowsCodedError(string cursor)
     {

@@ -1,0 +1,28 @@
+using ConnectingNer.Application.Catalog.ReadModels;
+using ConnectingNer.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingNer.Application.Catalog.Queries;
+
+/// <summary>The visible products among the ids, by id (for global-id lookups).</summary>
+public sealed record GetProductsByIdsQuery(IReadOnlyList<int> Ids) : IQuery<IReadOnlyDictionary<int, ProductReadModel>>;
+
+/// <summary>The categories among the ids, by id.</summary>
+public sealed record GetCategoriesByIdsQuery(IReadOnlyList<int> Ids) : IQuery<IReadOnlyDictionary<int, CategoryReadModel>>;
+
+public sealed class GetByIdsQueryHandler(ISender sender, IApplicationDbContext db)
+    : IQueryHandler<GetProductsByIdsQuery, IReadOnlyDictionary<int, ProductReadModel>>,
+      IQueryHandler<GetCategoriesByIdsQuery, IReadOnlyDictionary<int, CategoryReadModel>>
+{
+    public async ValueTask<IReadOnlyDictionary<int, ProductReadModel>> Handle(GetProductsByIdsQuery query, CancellationToken cancellationToken)
+    {
+        var visible = await sender.Send(new ListProductsQuery(), cancellationToken);
+        return await visible.Where(p => query.Ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<int, CategoryReadModel>> Handle(GetCategoriesByIdsQuery query, CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking().Where(c => query.Ids.Contains(c.Id))
+            .Select(CategoryReadModel.FromEntity)
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+}

@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using ConnectingNer.GraphQL.Server.Data.Filtering;
+using ConnectingNer.GraphQL.Server.Errors;
+
+namespace ConnectingNer.GraphQL.Server.Data.Sorting;
+
+/// <summary>One key of an order: a member of the read model and a direction.</summary>
+public sealed record SortKey(LambdaExpression Member, bool Descending)
+{
+    public Type Type => Member.ReturnType;
+
+    public const int MaxKeys = 5;
+
+    /// <summary>The keys an <c>order:</c> argument asks for, then <paramref name="tieBreaker"/> ascending unless already present.</summary>
+    public static IReadOnlyList<SortKey> From<T>(ISortInputType? type, IEnumerable<object?>? order, Expression<Func<T, int>> tieBreaker)
+    {
+        var keys = new List<SortKey>();
+        if (type is not null && order is not null)
+        {
+            var parameter = Expression.Parameter(typeof(T), "x");
+            foreach (var item in order)
+            {
+                if (item is not IDictionary<string, object?> fields || fields.Count == 0)
+                    throw new CodedError(FilterExpressionBuilder.InvalidCode, "Each 'order' item names one field and a direction.");
+                Collect(parameter, parameter, type, fields, keys);
+            }
+        }
+
+        if (keys.Count > MaxKeys)
+            throw new CodedError(FilterExpressionBuilder.InvalidCode, $"Sort by at most {MaxKeys} keys.");
+        var tieBody = tieBreaker.Body.ToString();
+        if (!keys.Any(k => k.Member.Body.ToString() == tieBody && k.Member.Parameters[0].Type == typeof(T)))
+            keys.Add(new SortKey(tieBreaker, false));
+        return keys;
+    }
+
+    private static void Collect(ParameterExpression root, Expression instance, ISortInputType type, IDictionary<string, object?> fields, List<SortKey> keys)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (!type.SortFields.TryGetValue(name, out var field))
+                throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' cannot be sorted on.");
+            var member = FilterExpressionBuilder.Inline(field.Member, instance);
+            if (field.NestedSortType is { } nested)
+            {
+                if (value is not IDictionary<string, object?> inner)
+                    throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' is sorted by one of its fields.");
+                Collect(root, member, (ISortInputType)Activator.CreateInstance(nested)!, inner, keys);
+            }
+            else if (value is SortDirection direction)
+            {
+                keys.Add(new SortKey(Expression.Lambda(member, root), direction == SortDirection.Descending));
+            }
+        }
+    }
+}

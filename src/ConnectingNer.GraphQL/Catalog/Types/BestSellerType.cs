@@ -1,0 +1,16 @@
+using ConnectingNer.Application.Catalog.ReadModels;
+using GraphQL.Types;
+
+namespace ConnectingNer.GraphQL.Catalog.Types;
+
+public sealed class BestSellerType : ObjectGraphType<BestSellerReadModel>
+{
+    public BestSellerType()
+    {
+        Name = "BestSeller";
+        Description = "A product among the best sellers, with the units sold across all customers.";
+        Field(b => b.Rank).Description("1 for the best seller.");
+        Field(b => b.UnitsSold).Description("Units sold.");
+        Field<NonNullGraphType<ProductType>>("product").Description("The product.").Resolve(ctx => ctx.Source.Product);
+    }
+}
