@@ -33,9 +33,9 @@ ConnectionStrings__Default="$CS" dotnet "$API_DLL" migrate --seed >/dev/null
 su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -qc 'VACUUM ANALYZE'"
 
 ours_port=$(free_port)
-(cd "$ROOT/src/ConnectingNer.Api" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
-  GraphQL__Ide__Enabled=false exec dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
+(cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
+  Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+  GraphQL__Ide__Enabled=false dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
 ours_pid=$!; pids+=("$ours_pid")
 
 pgl_port=$(free_port)
@@ -82,7 +82,7 @@ for shape in a b c; do
   done
 done
 
-names=([a]="20 products with category" [b]="filtered and sorted page" [c]="one product by id")
+declare -A names=([a]="20 products with category" [b]="filtered and sorted page" [c]="one product by id")
 printf '\n%-28s %-12s %10s %9s %9s %8s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "RSS MB"
 for shape in a b c; do
   for who in ours pgl; do

@@ -11,7 +11,6 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
-using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +38,8 @@ public static class GraphQLServerExtensions
         services.TryAddSingleton<IStringMatcher, LowerCaseStringMatcher>();
         services.TryAddSingleton<NodeResolvers>();
         services.AddScoped<DataLoaderContext>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<ValidationLimits>();
 
         services.AddGraphQL(builder =>
         {
@@ -49,18 +50,12 @@ public static class GraphQLServerExtensions
                 .AddErrorInfoProvider<ServerErrorInfoProvider>()
                 .UseMiddleware<AuthorizationFieldMiddleware>()
                 .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-                .AddComplexityAnalyzer(c =>
-                {
-                    c.MaxDepth = options.MaxDepth;
-                    c.MaxComplexity = options.MaxComplexity;
-                })
                 .WithTimeout(options.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
                 .ConfigureSchema(schema =>
                 {
                     // Introspection as current clients (graphql-js, the IDE) ask for it.
                     schema.Features.RepeatableDirectives = true;
                 });
-            if (!options.EnableIntrospection) builder.AddValidationRule<NoIntrospectionValidationRule>();
             configure?.Invoke(builder);
         });
         return services;

@@ -18,7 +18,7 @@ public static class DependencyInjection
             ?? "";
 
         services.AddSingleton(_ => CreateDataSource(connectionString));
-        services.AddDbContext<AppDbContext>((sp, options) => options.UseDataSourceFor(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseDataSourceFor(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IProductSearch, PostgresProductSearch>();
@@ -36,6 +36,8 @@ public static class DependencyInjection
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+        // Statements the app repeats are prepared once per connection: PostgreSQL skips parsing and planning.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
         return builder
             .UsePhysicalConnectionInitializer(
                 connection =>

@@ -82,20 +82,27 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
     {
         var services = context.RequestServices;
         var executer = services.GetRequiredService<IDocumentExecuter<TSchema>>();
-        var rules = DocumentValidator.CoreRules.AsEnumerable();
-        if (isGet) rules = rules.Append(GetOnlyQueriesRule.Instance);
+        var limits = services.GetRequiredService<ValidationLimits>();
+        var perRequest = isGet ? [limits.Complexity, GetOnlyQueriesRule.Instance] : new IValidationRule[] { limits.Complexity };
+        var cache = services.GetRequiredService<DocumentCache>();
+        var query = request.Query ?? "";
+        var cached = cache.TryGet(query, out var document);
 
-        return await executer.ExecuteAsync(new ExecutionOptions
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Query = request.Query,
+            Query = query,
+            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
             User = context.User,
             CancellationToken = context.RequestAborted,
-            ValidationRules = rules,
+            ValidationRules = limits.Static.Concat(perRequest),
+            CachedDocumentValidationRules = perRequest,
         });
+        if (!cached && result.Executed && result.Document is not null) cache.Add(query, result.Document);
+        return result;
     }
 
     private static int StatusFor(ExecutionResult result, string mediaType)

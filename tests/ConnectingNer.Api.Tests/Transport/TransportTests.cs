@@ -169,4 +169,29 @@ public sealed class TransportTests(ApiFixture fixture)
 
         Assert.Equal(["COMPLEXITY"], response.ErrorCodes);
     }
+
+    [Fact]
+    public async Task Get_WhenMutationDocumentWasCachedByPost_StillReturns405()
+    {
+        const string mutation = "mutation CachedThenGet { setProductStock(input: { id: \"UHJvZHVjdDox\", stock: 1 }) { errors { code } } }";
+        await fixture.Client().PostAsync(mutation); // executed (and denied): the document is now cached
+
+        var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(mutation), accept: "application/graphql-response+json");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Null(response.Json!["data"]);
+    }
+
+    [Fact]
+    public async Task Post_WhenCachedDocumentRunsWithLargerPageVariables_ComplexityIsCheckedAgain()
+    {
+        var query = "query($n: Int) { " + string.Join(" ", Enumerable.Range(0, 20).Select(i =>
+            $"p{i}: products(first: $n) {{ nodes {{ sku name description stock category {{ name slug description }} }} }}")) + " }";
+
+        var small = await fixture.Client().PostAsync(query, new { n = 1 });
+        var large = await fixture.Client().PostAsync(query, new { n = 50 });
+
+        small.EnsureNoErrors();
+        Assert.Equal(["COMPLEXITY"], large.ErrorCodes);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
                     var member = Inline(field.Member, instance);
                     conditions.Add(field.Kind switch
                     {
-                        FilterFieldKind.Object => NestedObject(member, field, Map(value), depth),
+                        FilterFieldKind.Object => NestedObject(member, type, name, Map(value), depth),
                         FilterFieldKind.StringList => StringList(member, Map(value), depth),
                         _ => Operations(member, Map(value), depth),
                     });
@@ -72,11 +72,13 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         return Combine(conditions, Expression.AndAlso, true);
     }
 
-    private Expression NestedObject(Expression member, FilterField field, IDictionary<string, object?> where, int depth)
+    private Expression NestedObject(Expression member, IFilterInputType parent, string name, IDictionary<string, object?> where, int depth)
     {
         // No null test on the object: the LINQ provider propagates a missing reference as NULL (no match), and a
         // projected object cannot be compared with null in SQL.
-        var nestedType = (IFilterInputType)Activator.CreateInstance(field.InputType)!;
+        // The nested input type as the schema holds it (built once), not a new instance per request.
+        var nestedType = Unwrap(parent.GetField(name)?.ResolvedType) as IFilterInputType
+            ?? throw new CodedError(InvalidCode, $"'{name}' cannot be filtered on.");
         return Object(member, nestedType, where, depth + 1);
     }
 
@@ -180,11 +182,13 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
     /// <summary>A captured value, so the LINQ provider sends it as a query parameter.</summary>
     private static Expression Parameter(object? value, Type type)
     {
-        var box = Activator.CreateInstance(typeof(Box<>).MakeGenericType(type), value)!;
+        var box = Activator.CreateInstance(BoxTypes.GetOrAdd(type, t => typeof(Box<>).MakeGenericType(t)), value)!;
         return Expression.Property(Expression.Constant(box), "Value");
     }
 
     private sealed record Box<TValue>(TValue Value);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> BoxTypes = new();
 
     private static object? Convert(object? value, Type type)
     {
@@ -218,6 +222,13 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         null => [],
         IEnumerable<object?> items => items.ToList(),
         _ => [value],
+    };
+
+    private static global::GraphQL.Types.IGraphType? Unwrap(global::GraphQL.Types.IGraphType? type) => type switch
+    {
+        global::GraphQL.Types.NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),
+        global::GraphQL.Types.ListGraphType list => Unwrap(list.ResolvedType),
+        _ => type,
     };
 
     /// <summary>The member lambda with its parameter replaced by <paramref name="instance"/>.</summary>

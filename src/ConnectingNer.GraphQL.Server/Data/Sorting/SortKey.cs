@@ -41,11 +41,13 @@ public sealed record SortKey(LambdaExpression Member, bool Descending)
             if (!type.SortFields.TryGetValue(name, out var field))
                 throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' cannot be sorted on.");
             var member = FilterExpressionBuilder.Inline(field.Member, instance);
-            if (field.NestedSortType is { } nested)
+            if (field.NestedSortType is not null)
             {
                 if (value is not IDictionary<string, object?> inner)
                     throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' is sorted by one of its fields.");
-                Collect(root, member, (ISortInputType)Activator.CreateInstance(nested)!, inner, keys);
+                var nestedType = (type.GetField(name)?.ResolvedType as ISortInputType)
+                    ?? throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' cannot be sorted on.");
+                Collect(root, member, nestedType, inner, keys);
             }
             else if (value is SortDirection direction)
             {
