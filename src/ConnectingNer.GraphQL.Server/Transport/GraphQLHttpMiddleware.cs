@@ -83,10 +83,13 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
         var services = context.RequestServices;
         var executer = services.GetRequiredService<IDocumentExecuter<TSchema>>();
         var limits = services.GetRequiredService<ValidationLimits>();
-        var perRequest = isGet ? [limits.Complexity, GetOnlyQueriesRule.Instance] : new IValidationRule[] { limits.Complexity };
         var cache = services.GetRequiredService<DocumentCache>();
         var query = request.Query ?? "";
         var cached = cache.TryGet(query, out var document);
+        var perRequest = new List<IValidationRule>(2);
+        // A cached document passed the complexity limit already unless variables (first/last) can change its cost.
+        if (!cached || HasVariables(document!)) perRequest.Add(limits.Complexity);
+        if (isGet) perRequest.Add(GetOnlyQueriesRule.Instance);
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -98,12 +101,15 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
             RequestServices = services,
             User = context.User,
             CancellationToken = context.RequestAborted,
-            ValidationRules = limits.Static.Concat(perRequest),
+            ValidationRules = cached ? perRequest : limits.Static.Concat(perRequest),
             CachedDocumentValidationRules = perRequest,
         });
         if (!cached && result.Executed && result.Document is not null) cache.Add(query, result.Document);
         return result;
     }
+
+    private static bool HasVariables(GraphQLParser.AST.GraphQLDocument document) =>
+        document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().Any(o => o.Variables is { Count: > 0 });
 
     private static int StatusFor(ExecutionResult result, string mediaType)
     {
