@@ -27,6 +27,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
         typeof(LoggingBehavior<,>),
         typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
+        typeof(IdempotencyBehavior<,>),
         typeof(TransactionBehavior<,>),
     ];
 });

@@ -16,7 +16,7 @@ public static class CatalogMutations
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<CreateProductPayloadType>("createProduct")
-            .Description("Adds a product. The SKU is unique: retrying with the same SKU cannot create a second product. Requires `catalog:write`.")
+            .Description("Adds a product. Send an `idempotencyKey` to retry safely; the SKU is unique anyway. Requires `catalog:write`.")
             .Argument<NonNullGraphType<CreateProductInputType>>("input")
             .AuthorizeWithPolicy(Policies.CatalogWrite)
             .ResolveAsync(async ctx =>
@@ -25,7 +25,8 @@ public static class CatalogMutations
                 if (!GlobalId.TryDecodeInt(input.CategoryId, CategoryType.TypeName, out var categoryId))
                     return InvalidId("categoryId", CategoryType.TypeName);
                 return Payload<ProductReadModel>.From(await CatalogQueries.Sender(ctx).Send(new CreateProductCommand(
-                    input.Sku, input.Name, input.Description ?? "", input.PricePaise, input.Stock, categoryId), ctx.CancellationToken));
+                    input.Sku, input.Name, input.Description ?? "", input.PricePaise, input.Stock, categoryId, input.IdempotencyKey),
+                    ctx.CancellationToken));
             });
 
         mutation.Field<UpdateProductPayloadType>("updateProduct")

@@ -15,6 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<ProductSalesDay> ProductSales => Set<ProductSalesDay>();
 
+    public DbSet<Domain.Common.IdempotencyRecord> IdempotencyRecords => Set<Domain.Common.IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -191,4 +191,62 @@ public sealed class CatalogMutationTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal("product.not_found", error["code"]!.GetValue<string>());
         Assert.Equal("id", error["field"]!.GetValue<string>());
     }
+
+    private static object Keyed(string key, string sku = "TEA-777", long pricePaise = 45_000) => new
+    {
+        input = new
+        {
+            sku, name = "Majuli Green Tea", description = "Small garden.", pricePaise, stock = 3,
+            categoryId = GlobalId.Encode("Category", 1), idempotencyKey = key,
+        },
+    };
+
+    [Fact]
+    public async Task CreateProduct_WhenRetriedWithTheSameKey_AnswersAsTheFirstTimeAndCreatesOnce()
+    {
+        var client = fixture.Client().AsCatalogManager();
+
+        var first = await client.PostAsync(Create, Keyed("retry-1"));
+        var retry = await client.PostAsync(Create, Keyed("retry-1"));
+
+        Assert.Empty(first.EnsureNoErrors().Data!["createProduct"]!["errors"]!.AsArray());
+        Assert.Equal(first.Data!.ToJsonString(), retry.EnsureNoErrors().Data!.ToJsonString());
+        Assert.Equal(16, await ProductCountAsync());
+    }
+
+    [Fact]
+    public async Task CreateProduct_WhenKeyReusedForAnotherRequest_IsRefused()
+    {
+        var client = fixture.Client().AsCatalogManager();
+        await client.PostAsync(Create, Keyed("reuse-1"));
+
+        var other = await client.PostAsync(Create, Keyed("reuse-1", sku: "TEA-778"));
+
+        var error = other.EnsureNoErrors().Data!["createProduct"]!["errors"]![0]!;
+        Assert.Equal("idempotency.key_reused", error["code"]!.GetValue<string>());
+        Assert.Equal("idempotencyKey", error["field"]!.GetValue<string>());
+        Assert.Equal(16, await ProductCountAsync());
+    }
+
+    [Fact]
+    public async Task CreateProduct_WhenSameKeySentConcurrently_CreatesOnceAndAllSucceedAlike()
+    {
+        var attempts = Enumerable.Range(0, 5).Select(_ => fixture.Client().AsCatalogManager().PostAsync(Create, Keyed("race-key")));
+
+        var responses = await Task.WhenAll(attempts);
+
+        var bodies = responses.Select(r => r.EnsureNoErrors().Data!.ToJsonString()).Distinct().ToList();
+        Assert.Single(bodies);
+        Assert.Contains("\"sku\":\"TEA-777\"", bodies[0], StringComparison.Ordinal);
+        Assert.Equal(16, await ProductCountAsync());
+    }
+
+    [Fact]
+    public async Task CreateProduct_WhenKeyTooLong_ReturnsPayloadError()
+    {
+        var response = await fixture.Client().AsCatalogManager().PostAsync(Create, Keyed(new string('k', 101)));
+
+        Assert.Equal("idempotency.key_invalid", response.EnsureNoErrors().Data!["createProduct"]!["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal(15, await ProductCountAsync());
+    }
 }

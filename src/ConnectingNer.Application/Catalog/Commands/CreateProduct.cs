@@ -1,5 +1,6 @@
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Exceptions;
+using ConnectingNer.Application.Common.Idempotency;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Domain.Catalog;
@@ -9,11 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Catalog.Commands;
 
-/// <summary>Adds a product to the catalog. The SKU is unique, so retrying the same command cannot create a second product.</summary>
+/// <summary>Adds a product to the catalog. Retried with its idempotency key it answers as the first time; the SKU is unique anyway.</summary>
 [Authorize(Policies.CatalogWrite)]
 public sealed record CreateProductCommand(
-    string Sku, string Name, string Description, long PricePaise, int Stock, int CategoryId)
-    : ICommand<Result<ProductReadModel>>;
+    string Sku, string Name, string Description, long PricePaise, int Stock, int CategoryId, string? IdempotencyKey = null)
+    : ICommand<Result<ProductReadModel>>, IIdempotentCommand;
 
 public sealed class CreateProductCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<CreateProductCommand, Result<ProductReadModel>>

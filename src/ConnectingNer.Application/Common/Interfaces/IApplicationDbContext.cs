@@ -13,6 +13,8 @@ public interface IApplicationDbContext
 
     DbSet<ProductSalesDay> ProductSales { get; }
 
+    DbSet<Domain.Common.IdempotencyRecord> IdempotencyRecords { get; }
+
     DatabaseFacade Database { get; }
 
     /// <summary>Saves; a unique index violation surfaces as <see cref="Exceptions.UniqueConstraintException"/>.</summary>

@@ -2,7 +2,8 @@ using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Catalog.Types;
 
-public sealed record CreateProductInput(string Sku, string Name, string? Description, long PricePaise, int Stock, string CategoryId);
+public sealed record CreateProductInput(
+    string Sku, string Name, string? Description, long PricePaise, int Stock, string CategoryId, string? IdempotencyKey);
 
 public sealed record UpdateProductInput(string Id, string? Name, string? Description, long? PricePaise, string? CategoryId, bool? IsActive);
 
@@ -20,6 +21,8 @@ public sealed class CreateProductInputType : InputObjectGraphType<CreateProductI
         Field(i => i.PricePaise).Description("Unit price in paise (₹1 = 100 paise); greater than zero.");
         Field(i => i.Stock).Description("Units on hand; zero or more.");
         Field<NonNullGraphType<IdGraphType>>("categoryId").Description("Global id of the category.");
+        Field(i => i.IdempotencyKey, nullable: true)
+            .Description("Any unique string (a UUID, say), at most 100 characters: a retry with the same key and input answers as the first request and creates nothing.");
     }
 }
 
