@@ -78,21 +78,15 @@ public static class DataQuery
 
     private static Expression<Func<T, T>>? Projection<T>(IResolveFieldContext context, IReadOnlyList<SortKey> keys)
     {
-        if (Unwrap(context.FieldDefinition.ResolvedType) is not IComplexGraphType connection) return null;
-        if (Unwrap(connection.GetField("nodes")?.ResolvedType) is not IComplexGraphType node) return null;
+        if (context.FieldDefinition.ResolvedType.Unwrap() is not IComplexGraphType connection) return null;
+        if (connection.GetField("nodes")?.ResolvedType.Unwrap() is not IComplexGraphType node) return null;
         return ProjectionBuilder.Build<T>(node, SelectionCollector.ConnectionNodes(context.FieldAst, context.Document), context.Document);
     }
 
     private static TType? ArgumentType<TType>(IResolveFieldContext context, string name) where TType : class =>
-        Unwrap(context.FieldDefinition.Arguments?.Find(name)?.ResolvedType) as TType;
+        context.FieldDefinition.Arguments?.Find(name)?.ResolvedType.Unwrap() as TType;
 
     private static TValue? Argument<TValue>(IResolveFieldContext context, string name) where TValue : class =>
         context.Arguments is not null && context.Arguments.TryGetValue(name, out var value) ? value.Value as TValue : null;
 
-    private static IGraphType? Unwrap(IGraphType? type) => type switch
-    {
-        NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),
-        ListGraphType list => Unwrap(list.ResolvedType),
-        _ => type,
-    };
 }

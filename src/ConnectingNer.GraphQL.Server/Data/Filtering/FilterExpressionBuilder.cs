@@ -77,7 +77,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         // No null test on the object: the LINQ provider propagates a missing reference as NULL (no match), and a
         // projected object cannot be compared with null in SQL.
         // The nested input type as the schema holds it (built once), not a new instance per request.
-        var nestedType = Unwrap(parent.GetField(name)?.ResolvedType) as IFilterInputType
+        var nestedType = parent.GetField(name)?.ResolvedType.Unwrap() as IFilterInputType
             ?? throw new CodedError(InvalidCode, $"'{name}' cannot be filtered on.");
         return Object(member, nestedType, where, depth + 1);
     }
@@ -224,12 +224,6 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         _ => [value],
     };
 
-    private static global::GraphQL.Types.IGraphType? Unwrap(global::GraphQL.Types.IGraphType? type) => type switch
-    {
-        global::GraphQL.Types.NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),
-        global::GraphQL.Types.ListGraphType list => Unwrap(list.ResolvedType),
-        _ => type,
-    };
 
     /// <summary>The member lambda with its parameter replaced by <paramref name="instance"/>.</summary>
     internal static Expression Inline(LambdaExpression member, Expression instance) =>

@@ -48,7 +48,7 @@ public static class ProjectionBuilder
                 var property = type.GetProperty(memberName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
                 if (property is null || !property.CanWrite) continue;
                 var access = Expression.Property(source, property);
-                var nestedType = Unwrap(field.ResolvedType) as IComplexGraphType;
+                var nestedType = field.ResolvedType.Unwrap() as IComplexGraphType;
                 if (nestedType is not null && IsObject(property.PropertyType))
                 {
                     var nested = SelectionCollector.Collect(asts.Select(a => a.SelectionSet), document);
@@ -83,12 +83,6 @@ public static class ProjectionBuilder
     private static bool IsObject(Type type) =>
         type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
 
-    private static IGraphType? Unwrap(IGraphType? type) => type switch
-    {
-        NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),
-        ListGraphType list => Unwrap(list.ResolvedType),
-        _ => type,
-    };
 }
 
 public static class ProjectionExtensions
