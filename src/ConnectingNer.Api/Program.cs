@@ -35,7 +35,8 @@ builder.Services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>();
 builder.Services.AddSingleton<IStringMatcher, NpgsqlStringMatcher>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
-builder.Services.AddAuthentication();
+// API callers present OpenIddict access tokens; the validation handler is the default scheme.
+builder.Services.AddAuthentication(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
 builder.Services.AddAuthorization(AuthorizationPolicies.Add);
 builder.Services.AddHttpLogging(logging =>
 {
@@ -56,6 +57,7 @@ app.UseExceptionHandler(error => error.Run(context =>
     Results.Problem(title: "Unexpected error.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
 app.UseAuthentication();
 app.UseAuthorization();
+ConnectingNer.Api.Identity.TokenEndpoint.Map(app);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.UseGraphQLServer<AppSchema>();

@@ -1,6 +1,7 @@
 using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Infrastructure.Catalog;
+using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Infrastructure.Persistence;
 using ConnectingNer.Infrastructure.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IProductSearch, PostgresProductSearch>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddIdentityServer(configuration);
         return services;
     }
 
@@ -61,6 +63,8 @@ public static class DependencyInjection
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
-        if (seed) await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        if (!seed) return;
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
     }
 }

@@ -14,6 +14,8 @@ public static class AuthorizationPolicies
                 || context.User.IsInRole("catalog_manager") || context.User.IsInRole("admin")));
     }
 
+    /// <summary>Scopes as OpenIddict validation exposes them (one <c>oi_scp</c> claim each) or as a space-separated <c>scope</c>.</summary>
     private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
-        user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
+        user.FindAll("oi_scp").Any(c => c.Value == scope)
+        || user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
 }

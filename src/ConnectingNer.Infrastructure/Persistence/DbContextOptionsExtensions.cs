@@ -8,12 +8,14 @@ internal static class DbContextOptionsExtensions
     public static DbContextOptionsBuilder UseConnectionStringFor(this DbContextOptionsBuilder builder, string connectionString) =>
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict();
 
     public static DbContextOptionsBuilder UseDataSourceFor(this DbContextOptionsBuilder builder, Npgsql.NpgsqlDataSource dataSource) =>
         builder
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict();
 
     public static DbContextOptionsBuilder<T> UseConnectionStringFor<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext

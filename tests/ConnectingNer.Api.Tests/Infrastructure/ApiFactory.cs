@@ -21,10 +21,16 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.UseSetting("Identity:RequireHttps", "false");
+        foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(TestAuthenticationHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, _ => { });
+                .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, options =>
+                    // Requests without the test header are authenticated as in production: by their access token.
+                    options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey("X-Test-User")
+                        ? null
+                        : OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
             if (sql is not null)
                 services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new CountingInterceptor(sql)));
         });

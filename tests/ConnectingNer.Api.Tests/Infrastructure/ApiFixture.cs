@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ConnectingNer.Domain.Catalog;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Api.Tests.Infrastructure;
 
@@ -25,6 +26,8 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task ResetAsync(int productsPerCategory = 5)
     {
         await Database.ResetAsync();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ConnectingNer.Infrastructure.Identity.IdentitySeeder>().SeedAsync(CancellationToken.None);
         await using var db = Database.CreateDbContext();
         var categories = new[]
         {

@@ -38,7 +38,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     public AppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().UseOpenIddict().Options);
 
     /// <summary>Empties every table the model maps, so each test starts from the same state.</summary>
     public async Task ResetAsync()

@@ -1,0 +1,41 @@
+namespace ConnectingNer.Infrastructure.Identity;
+
+/// <summary>The OAuth 2.0 / OpenID Connect server (section <c>Identity</c>).</summary>
+public sealed class IdentityServerOptions
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>The API's resource name, the audience of its access tokens.</summary>
+    public const string ApiResource = "connectingner-api";
+
+    /// <summary>False only for local development and tests over plain HTTP.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>Lifetime of partner (client credentials) access tokens.</summary>
+    public TimeSpan PartnerTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Registered clients; the seed creates or updates them, idempotently.</summary>
+    public List<ClientOptions> Clients { get; set; } = [];
+
+    public static readonly string[] ApiScopes =
+    [
+        "catalog:read", "catalog:write", "orders:read", "orders:write", "orders:fulfil",
+        "payments:process", "analytics:aggregate", "privacy:manage",
+    ];
+}
+
+/// <summary>One client application: a partner's service (client credentials) for now.</summary>
+public sealed class ClientOptions
+{
+    public string ClientId { get; set; } = "";
+
+    public string? ClientSecret { get; set; }
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The partner this client acts for (logistics, payments, …); becomes the <c>partner_id</c> claim.</summary>
+    public string? PartnerId { get; set; }
+
+    /// <summary>The only scopes this client may ask for.</summary>
+    public List<string> Scopes { get; set; } = [];
+}
