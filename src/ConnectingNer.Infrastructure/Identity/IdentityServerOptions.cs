@@ -14,6 +14,12 @@ public sealed class IdentityServerOptions
     /// <summary>Lifetime of partner (client credentials) access tokens.</summary>
     public TimeSpan PartnerTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How often expired and revoked tokens are pruned.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an expired or revoked token is kept before pruning (for audits of recent activity).</summary>
+    public TimeSpan PruneAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Registered clients; the seed creates or updates them, idempotently.</summary>
     public List<ClientOptions> Clients { get; set; } = [];
 

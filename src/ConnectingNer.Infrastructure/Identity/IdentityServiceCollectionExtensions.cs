@@ -17,6 +17,8 @@ public static class IdentityServiceCollectionExtensions
         services.Configure<IdentityServerOptions>(section);
         var options = section.Get<IdentityServerOptions>() ?? new IdentityServerOptions();
         services.AddScoped<IdentitySeeder>();
+        services.AddSingleton<TokenPruningJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenPruningJob>());
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
 namespace ConnectingNer.Api.Tests.Identity;
@@ -173,5 +174,20 @@ public sealed class ClientCredentialsTests(ApiFixture fixture) : IAsyncLifetime
 
         Assert.Equal(before, await applications.CountAsync());
         Assert.Equal(2, before);
+    }
+
+    [Fact]
+    public async Task PruningJob_RemovesRevokedTokensPastTheRetentionButKeepsLiveOnes()
+    {
+        var live = await AccessTokenAsync(TestClients.FeedId, TestClients.FeedSecret, "catalog:read");
+        var revoked = await AccessTokenAsync(TestClients.FeedId, TestClients.FeedSecret, "catalog:read");
+        await PostFormAsync("/connect/revoke", new() { ["client_id"] = TestClients.FeedId, ["client_secret"] = TestClients.FeedSecret, ["token"] = revoked });
+        await using (var db = fixture.Database.CreateDbContext())
+            await db.Database.ExecuteSqlRawAsync("UPDATE openiddict_tokens SET creation_date = now() - interval '2 days' WHERE status = 'revoked'");
+
+        var (tokens, _) = await fixture.Factory.Services.GetRequiredService<TokenPruningJob>().PruneAsync(CancellationToken.None);
+
+        Assert.Equal(1, tokens);
+        Assert.Empty((await WithToken(live).PostAsync("{ products(first: 1) { nodes { sku } } }")).ErrorCodes);
     }
 }

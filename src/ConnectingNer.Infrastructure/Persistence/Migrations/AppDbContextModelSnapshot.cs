@@ -306,13 +306,13 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("settings");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_applications");
+                        .HasName("pk_openiddict_applications");
 
                     b.HasIndex("ClientId")
                         .IsUnique()
-                        .HasDatabaseName("ix_open_iddict_applications_client_id");
+                        .HasDatabaseName("ix_openiddict_applications_client_id");
 
-                    b.ToTable("OpenIddictApplications", (string)null);
+                    b.ToTable("openiddict_applications", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
@@ -360,12 +360,12 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_authorizations");
+                        .HasName("pk_openiddict_authorizations");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
-                        .HasDatabaseName("ix_open_iddict_authorizations_application_id_status_subject_type");
+                        .HasDatabaseName("ix_openiddict_authorizations_application_id_status_subject_type");
 
-                    b.ToTable("OpenIddictAuthorizations", (string)null);
+                    b.ToTable("openiddict_authorizations", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope", b =>
@@ -411,13 +411,13 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("resources");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_scopes");
+                        .HasName("pk_openiddict_scopes");
 
                     b.HasIndex("Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_open_iddict_scopes_name");
+                        .HasDatabaseName("ix_openiddict_scopes_name");
 
-                    b.ToTable("OpenIddictScopes", (string)null);
+                    b.ToTable("openiddict_scopes", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
@@ -482,19 +482,19 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_tokens");
+                        .HasName("pk_openiddict_tokens");
 
                     b.HasIndex("AuthorizationId")
-                        .HasDatabaseName("ix_open_iddict_tokens_authorization_id");
+                        .HasDatabaseName("ix_openiddict_tokens_authorization_id");
 
                     b.HasIndex("ReferenceId")
                         .IsUnique()
-                        .HasDatabaseName("ix_open_iddict_tokens_reference_id");
+                        .HasDatabaseName("ix_openiddict_tokens_reference_id");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
-                        .HasDatabaseName("ix_open_iddict_tokens_application_id_status_subject_type");
+                        .HasDatabaseName("ix_openiddict_tokens_application_id_status_subject_type");
 
-                    b.ToTable("OpenIddictTokens", (string)null);
+                    b.ToTable("openiddict_tokens", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.Catalog.Product", b =>
@@ -524,7 +524,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
                         .WithMany("Authorizations")
                         .HasForeignKey("ApplicationId")
-                        .HasConstraintName("fk_open_iddict_authorizations_open_iddict_applications_application");
+                        .HasConstraintName("fk_openiddict_authorizations_openiddict_applications_applicati");
 
                     b.Navigation("Application");
                 });
@@ -534,12 +534,12 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
                         .WithMany("Tokens")
                         .HasForeignKey("ApplicationId")
-                        .HasConstraintName("fk_open_iddict_tokens_open_iddict_applications_application_id");
+                        .HasConstraintName("fk_openiddict_tokens_openiddict_applications_application_id");
 
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", "Authorization")
                         .WithMany("Tokens")
                         .HasForeignKey("AuthorizationId")
-                        .HasConstraintName("fk_open_iddict_tokens_open_iddict_authorizations_authorization_id");
+                        .HasConstraintName("fk_openiddict_tokens_openiddict_authorizations_authorization_id");
 
                     b.Navigation("Application");
 

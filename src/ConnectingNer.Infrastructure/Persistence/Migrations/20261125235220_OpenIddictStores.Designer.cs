@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ConnectingNer.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125234215_OpenIddictStores")]
+    [Migration("20261125235220_OpenIddictStores")]
     partial class OpenIddictStores
     {
         /// <inheritdoc />
@@ -309,13 +309,13 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("settings");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_applications");
+                        .HasName("pk_openiddict_applications");
 
                     b.HasIndex("ClientId")
                         .IsUnique()
-                        .HasDatabaseName("ix_open_iddict_applications_client_id");
+                        .HasDatabaseName("ix_openiddict_applications_client_id");
 
-                    b.ToTable("OpenIddictApplications", (string)null);
+                    b.ToTable("openiddict_applications", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
@@ -363,12 +363,12 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_authorizations");
+                        .HasName("pk_openiddict_authorizations");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
-                        .HasDatabaseName("ix_open_iddict_authorizations_application_id_status_subject_type");
+                        .HasDatabaseName("ix_openiddict_authorizations_application_id_status_subject_type");
 
-                    b.ToTable("OpenIddictAuthorizations", (string)null);
+                    b.ToTable("openiddict_authorizations", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope", b =>
@@ -414,13 +414,13 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("resources");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_scopes");
+                        .HasName("pk_openiddict_scopes");
 
                     b.HasIndex("Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_open_iddict_scopes_name");
+                        .HasDatabaseName("ix_openiddict_scopes_name");
 
-                    b.ToTable("OpenIddictScopes", (string)null);
+                    b.ToTable("openiddict_scopes", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
@@ -485,19 +485,19 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_open_iddict_tokens");
+                        .HasName("pk_openiddict_tokens");
 
                     b.HasIndex("AuthorizationId")
-                        .HasDatabaseName("ix_open_iddict_tokens_authorization_id");
+                        .HasDatabaseName("ix_openiddict_tokens_authorization_id");
 
                     b.HasIndex("ReferenceId")
                         .IsUnique()
-                        .HasDatabaseName("ix_open_iddict_tokens_reference_id");
+                        .HasDatabaseName("ix_openiddict_tokens_reference_id");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
-                        .HasDatabaseName("ix_open_iddict_tokens_application_id_status_subject_type");
+                        .HasDatabaseName("ix_openiddict_tokens_application_id_status_subject_type");
 
-                    b.ToTable("OpenIddictTokens", (string)null);
+                    b.ToTable("openiddict_tokens", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.Catalog.Product", b =>
@@ -527,7 +527,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
                         .WithMany("Authorizations")
                         .HasForeignKey("ApplicationId")
-                        .HasConstraintName("fk_open_iddict_authorizations_open_iddict_applications_application");
+                        .HasConstraintName("fk_openiddict_authorizations_openiddict_applications_applicati");
 
                     b.Navigation("Application");
                 });
@@ -537,12 +537,12 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
                         .WithMany("Tokens")
                         .HasForeignKey("ApplicationId")
-                        .HasConstraintName("fk_open_iddict_tokens_open_iddict_applications_application_id");
+                        .HasConstraintName("fk_openiddict_tokens_openiddict_applications_application_id");
 
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", "Authorization")
                         .WithMany("Tokens")
                         .HasForeignKey("AuthorizationId")
-                        .HasConstraintName("fk_open_iddict_tokens_open_iddict_authorizations_authorization_id");
+                        .HasConstraintName("fk_openiddict_tokens_openiddict_authorizations_authorization_id");
 
                     b.Navigation("Application");
 

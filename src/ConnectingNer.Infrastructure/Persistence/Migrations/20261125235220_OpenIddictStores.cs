@@ -12,7 +12,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "OpenIddictApplications",
+                name: "openiddict_applications",
                 columns: table => new
                 {
                     id = table.Column<string>(type: "text", nullable: false),
@@ -34,11 +34,11 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_open_iddict_applications", x => x.id);
+                    table.PrimaryKey("pk_openiddict_applications", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "OpenIddictScopes",
+                name: "openiddict_scopes",
                 columns: table => new
                 {
                     id = table.Column<string>(type: "text", nullable: false),
@@ -53,11 +53,11 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_open_iddict_scopes", x => x.id);
+                    table.PrimaryKey("pk_openiddict_scopes", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "OpenIddictAuthorizations",
+                name: "openiddict_authorizations",
                 columns: table => new
                 {
                     id = table.Column<string>(type: "text", nullable: false),
@@ -72,16 +72,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_open_iddict_authorizations", x => x.id);
+                    table.PrimaryKey("pk_openiddict_authorizations", x => x.id);
                     table.ForeignKey(
-                        name: "fk_open_iddict_authorizations_open_iddict_applications_application",
+                        name: "fk_openiddict_authorizations_openiddict_applications_applicati",
                         column: x => x.application_id,
-                        principalTable: "OpenIddictApplications",
+                        principalTable: "openiddict_applications",
                         principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
-                name: "OpenIddictTokens",
+                name: "openiddict_tokens",
                 columns: table => new
                 {
                     id = table.Column<string>(type: "text", nullable: false),
@@ -100,49 +100,49 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_open_iddict_tokens", x => x.id);
+                    table.PrimaryKey("pk_openiddict_tokens", x => x.id);
                     table.ForeignKey(
-                        name: "fk_open_iddict_tokens_open_iddict_applications_application_id",
+                        name: "fk_openiddict_tokens_openiddict_applications_application_id",
                         column: x => x.application_id,
-                        principalTable: "OpenIddictApplications",
+                        principalTable: "openiddict_applications",
                         principalColumn: "id");
                     table.ForeignKey(
-                        name: "fk_open_iddict_tokens_open_iddict_authorizations_authorization_id",
+                        name: "fk_openiddict_tokens_openiddict_authorizations_authorization_id",
                         column: x => x.authorization_id,
-                        principalTable: "OpenIddictAuthorizations",
+                        principalTable: "openiddict_authorizations",
                         principalColumn: "id");
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_open_iddict_applications_client_id",
-                table: "OpenIddictApplications",
+                name: "ix_openiddict_applications_client_id",
+                table: "openiddict_applications",
                 column: "client_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_open_iddict_authorizations_application_id_status_subject_type",
-                table: "OpenIddictAuthorizations",
+                name: "ix_openiddict_authorizations_application_id_status_subject_type",
+                table: "openiddict_authorizations",
                 columns: new[] { "application_id", "status", "subject", "type" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_open_iddict_scopes_name",
-                table: "OpenIddictScopes",
+                name: "ix_openiddict_scopes_name",
+                table: "openiddict_scopes",
                 column: "name",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_open_iddict_tokens_application_id_status_subject_type",
-                table: "OpenIddictTokens",
+                name: "ix_openiddict_tokens_application_id_status_subject_type",
+                table: "openiddict_tokens",
                 columns: new[] { "application_id", "status", "subject", "type" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_open_iddict_tokens_authorization_id",
-                table: "OpenIddictTokens",
+                name: "ix_openiddict_tokens_authorization_id",
+                table: "openiddict_tokens",
                 column: "authorization_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_open_iddict_tokens_reference_id",
-                table: "OpenIddictTokens",
+                name: "ix_openiddict_tokens_reference_id",
+                table: "openiddict_tokens",
                 column: "reference_id",
                 unique: true);
         }
@@ -151,16 +151,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "OpenIddictScopes");
+                name: "openiddict_scopes");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictTokens");
+                name: "openiddict_tokens");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictAuthorizations");
+                name: "openiddict_authorizations");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictApplications");
+                name: "openiddict_applications");
         }
     }
 }
