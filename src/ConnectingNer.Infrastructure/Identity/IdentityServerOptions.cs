@@ -11,6 +11,24 @@ public sealed class IdentityServerOptions
     /// <summary>False only for local development and tests over plain HTTP.</summary>
     public bool RequireHttps { get; set; } = true;
 
+    /// <summary>
+    /// The token signing certificate: a base64 PKCS#12 (PFX) file. Every node must have the same one, or nodes
+    /// reject each other's tokens.
+    /// </summary>
+    public string? SigningCertificate { get; set; }
+
+    /// <summary>The token encryption certificate (base64 PFX), shared by every node like the signing one.</summary>
+    public string? EncryptionCertificate { get; set; }
+
+    /// <summary>Password of both PFX files, if any.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Without certificates, make keys for this process only (Development, tests, one-node benchmarks). Off in
+    /// production, where missing certificates are a configuration error.
+    /// </summary>
+    public bool AllowEphemeralKeys { get; set; }
+
     /// <summary>Lifetime of partner (client credentials) access tokens.</summary>
     public TimeSpan PartnerTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

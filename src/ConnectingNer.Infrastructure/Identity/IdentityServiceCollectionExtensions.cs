@@ -1,4 +1,5 @@
 using ConnectingNer.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,11 +15,17 @@ public static class IdentityServiceCollectionExtensions
     public static IServiceCollection AddIdentityServer(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(IdentityServerOptions.SectionName);
-        services.Configure<IdentityServerOptions>(section);
+        services.AddOptions<IdentityServerOptions>().Bind(section)
+            .Validate(o => o.AllowEphemeralKeys || (!string.IsNullOrEmpty(o.SigningCertificate) && !string.IsNullOrEmpty(o.EncryptionCertificate)),
+                "Identity:SigningCertificate and Identity:EncryptionCertificate are required (or Identity:AllowEphemeralKeys for one-node development).")
+            .ValidateOnStart();
         var options = section.Get<IdentityServerOptions>() ?? new IdentityServerOptions();
         services.AddScoped<IdentitySeeder>();
         services.AddSingleton<TokenPruningJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruningJob>());
+
+        // Cookies and anti-forgery tokens of every node use one key ring, kept in PostgreSQL.
+        services.AddDataProtection().SetApplicationName("connectingner").PersistKeysToDbContext<AppDbContext>();
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
@@ -31,8 +38,21 @@ public static class IdentityServiceCollectionExtensions
                 server.RegisterScopes(IdentityServerOptions.ApiScopes);
                 // The token endpoint checks each client's scopes itself, to answer with the standard invalid_scope.
                 server.IgnoreScopePermissions();
-                // Keys from configuration arrive with the multi-node work; until then each process has its own.
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                if (options.SigningCertificate is { Length: > 0 } signing && options.EncryptionCertificate is { Length: > 0 } encryption)
+                {
+                    server.AddSigningCertificate(LoadCertificate(signing, options.CertificatePassword))
+                        .AddEncryptionCertificate(LoadCertificate(encryption, options.CertificatePassword));
+                }
+                else if (options.AllowEphemeralKeys)
+                {
+                    server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                }
+                else
+                {
+                    throw new InvalidOperationException(
+                        "Identity:SigningCertificate and Identity:EncryptionCertificate are required (or Identity:AllowEphemeralKeys for one-node development).");
+                }
+
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
             })
@@ -46,4 +66,8 @@ public static class IdentityServiceCollectionExtensions
             });
         return services;
     }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string base64, string? password) =>
+        System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(base64), password,
+            System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet);
 }

@@ -22,6 +22,7 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Identity:RequireHttps", "false");
+        builder.UseSetting("Identity:AllowEphemeralKeys", "true");
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

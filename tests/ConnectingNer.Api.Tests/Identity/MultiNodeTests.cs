@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConnectingNer.Api.Tests.Identity;
+
+/// <summary>Two API nodes on one database with the configured certificates: either accepts the other's tokens and revocations.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string NewCertificate(string name)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
+    }
+
+    private WebApplicationFactory<Program> Node(string signing, string encryption) =>
+        new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Identity:AllowEphemeralKeys", "false");
+            builder.UseSetting("Identity:SigningCertificate", signing);
+            builder.UseSetting("Identity:EncryptionCertificate", encryption);
+        });
+
+    private static async Task<string> TokenAsync(HttpClient node)
+    {
+        using var response = await node.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = TestClients.FeedId,
+            ["client_secret"] = TestClients.FeedSecret, ["scope"] = "catalog:read",
+        }));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+
+    private static async Task<IReadOnlyList<string>> CodesAsync(HttpClient node, string token)
+    {
+        // A mutation needs an authenticated caller: denied as not authenticated when the token is not accepted,
+        // as not authorized (catalog:read only) when it is.
+        node.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await new GraphQLClient(node).PostAsync(
+            """mutation { setProductStock(input: { id: "UHJvZHVjdDox", stock: 1 }) { errors { code } } }""");
+        return response.ErrorCodes;
+    }
+
+    [Fact]
+    public async Task TokenFromOneNode_IsAcceptedByTheOther_AndItsRevocationToo()
+    {
+        var signing = NewCertificate("connectingner-signing");
+        var encryption = NewCertificate("connectingner-encryption");
+        await using var a = Node(signing, encryption);
+        await using var b = Node(signing, encryption);
+
+        var token = await TokenAsync(a.CreateClient());
+        var before = await CodesAsync(b.CreateClient(), token);
+        using var revoke = await a.CreateClient().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = TestClients.FeedId, ["client_secret"] = TestClients.FeedSecret, ["token"] = token,
+        }));
+        var after = await CodesAsync(b.CreateClient(), token);
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], before);
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], after);
+    }
+
+    [Fact]
+    public async Task NodesWithDifferentCertificates_RejectEachOthersTokens()
+    {
+        await using var a = Node(NewCertificate("a-signing"), NewCertificate("a-encryption"));
+        await using var b = Node(NewCertificate("b-signing"), NewCertificate("b-encryption"));
+
+        var token = await TokenAsync(a.CreateClient());
+
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], await CodesAsync(b.CreateClient(), token));
+    }
+}
