@@ -47,11 +47,9 @@ public static class IdentityServiceCollectionExtensions
                 {
                     server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 }
-                else
-                {
-                    throw new InvalidOperationException(
-                        "Identity:SigningCertificate and Identity:EncryptionCertificate are required (or Identity:AllowEphemeralKeys for one-node development).");
-                }
+
+                // Neither: the options validation below stops the server at start-up (host commands such as
+                // `schema export` and `migrate` need no keys and still run).
 
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();

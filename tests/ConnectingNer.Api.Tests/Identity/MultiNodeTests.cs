@@ -83,4 +83,15 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
 
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], await CodesAsync(b.CreateClient(), token));
     }
+
+    [Fact]
+    public async Task Server_WithoutCertificatesOutsideDevelopment_RefusesToStart()
+    {
+        await using var node = new ApiFactory(fixture.Database.ConnectionString)
+            .WithWebHostBuilder(builder => builder.UseSetting("Identity:AllowEphemeralKeys", "false"));
+
+        var error = Assert.ThrowsAny<Exception>(() => node.CreateClient());
+
+        Assert.Contains("Identity:SigningCertificate", error.ToString(), StringComparison.Ordinal);
+    }
 }
