@@ -15,10 +15,8 @@ public static class IdentityServiceCollectionExtensions
     public static IServiceCollection AddIdentityServer(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(IdentityServerOptions.SectionName);
-        services.AddOptions<IdentityServerOptions>().Bind(section)
-            .Validate(o => o.AllowEphemeralKeys || (!string.IsNullOrEmpty(o.SigningCertificate) && !string.IsNullOrEmpty(o.EncryptionCertificate)),
-                "Identity:SigningCertificate and Identity:EncryptionCertificate are required (or Identity:AllowEphemeralKeys for one-node development).")
-            .ValidateOnStart();
+        services.Configure<IdentityServerOptions>(section);
+        services.AddHostedService<SigningKeysCheck>();
         var options = section.Get<IdentityServerOptions>() ?? new IdentityServerOptions();
         services.AddScoped<IdentitySeeder>();
         services.AddSingleton<TokenPruningJob>();
@@ -48,8 +46,8 @@ public static class IdentityServiceCollectionExtensions
                     server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 }
 
-                // Neither: the options validation below stops the server at start-up (host commands such as
-                // `schema export` and `migrate` need no keys and still run).
+                // Neither: SigningKeysCheck stops the server at start-up (host commands such as `schema export`
+                // and `migrate` need no keys and still run).
 
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
