@@ -6,6 +6,9 @@ port=$(start_postgres dev)
 ensure_ide
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=connectingner;Username=postgres"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Tokens stay valid across restarts: the same certificates every run (made once, kept in .cache/identity).
+eval "$("$ROOT/build/dev-certs.sh")"
+export Identity__AllowEphemeralKeys=false
 su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -tAc \"SELECT 1 FROM pg_database WHERE datname='connectingner'\"" | grep -q 1 \
   || su postgres -s /bin/sh -c "$PG_BIN/createdb -h 127.0.0.1 -p $port connectingner"
 
