@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddInfrastructure(builder.Configuration, isTesting: builder.Environment.IsEnvironment("Testing"));
 builder.Services.AddGraphQLApi(builder.Configuration);
 builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {

@@ -13,7 +13,8 @@ namespace ConnectingNer.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="isTesting">True only in the Testing environment: enables the password-less test grant.</param>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, bool isTesting = false)
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? "";
@@ -24,7 +25,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IProductSearch, PostgresProductSearch>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
-        services.AddIdentityServer(configuration);
+        services.AddIdentityServer(configuration, isTesting);
         return services;
     }
 

@@ -40,6 +40,7 @@ public sealed class IdentitySeeder(
                 },
             };
             foreach (var scope in client.Scopes) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            if (client.AllowTestGrant) descriptor.Permissions.Add(Permissions.Prefixes.GrantType + IdentityServerOptions.TestGrantType);
             if (client.PartnerId is not null)
                 descriptor.Properties[PartnerIdProperty] = JsonSerializer.SerializeToElement(client.PartnerId);
 

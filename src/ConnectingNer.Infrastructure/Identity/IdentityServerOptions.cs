@@ -41,6 +41,12 @@ public sealed class IdentityServerOptions
     /// <summary>Registered clients; the seed creates or updates them, idempotently.</summary>
     public List<ClientOptions> Clients { get; set; } = [];
 
+    /// <summary>
+    /// A password-less grant that only the Testing environment accepts: the client names the subject and roles.
+    /// Everywhere else the server does not know the grant (unsupported_grant_type).
+    /// </summary>
+    public const string TestGrantType = "urn:connectingner:params:oauth:grant-type:test";
+
     public static readonly string[] ApiScopes =
     [
         "catalog:read", "catalog:write", "orders:read", "orders:write", "orders:fulfil",
@@ -59,6 +65,9 @@ public sealed class ClientOptions
 
     /// <summary>The partner this client acts for (logistics, payments, …); becomes the <c>partner_id</c> claim.</summary>
     public string? PartnerId { get; set; }
+
+    /// <summary>May use the Testing-only password-less grant (honoured only in the Testing environment).</summary>
+    public bool AllowTestGrant { get; set; }
 
     /// <summary>The only scopes this client may ask for.</summary>
     public List<string> Scopes { get; set; } = [];

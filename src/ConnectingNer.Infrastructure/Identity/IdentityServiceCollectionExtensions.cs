@@ -12,7 +12,7 @@ public static class IdentityServiceCollectionExtensions
     /// stores in PostgreSQL, and in-process validation of the API's access tokens with token entry validation, so
     /// a revoked token stops working at once.
     /// </summary>
-    public static IServiceCollection AddIdentityServer(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIdentityServer(this IServiceCollection services, IConfiguration configuration, bool isTesting)
     {
         var section = configuration.GetSection(IdentityServerOptions.SectionName);
         services.Configure<IdentityServerOptions>(section);
@@ -33,6 +33,7 @@ public static class IdentityServiceCollectionExtensions
                     .SetIntrospectionEndpointUris("connect/introspect")
                     .SetRevocationEndpointUris("connect/revoke");
                 server.AllowClientCredentialsFlow();
+                if (isTesting) server.AllowCustomFlow(IdentityServerOptions.TestGrantType);
                 server.RegisterScopes(IdentityServerOptions.ApiScopes);
                 // The token endpoint checks each client's scopes itself, to answer with the standard invalid_scope.
                 server.IgnoreScopePermissions();

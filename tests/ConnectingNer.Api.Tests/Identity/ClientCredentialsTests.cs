@@ -190,4 +190,33 @@ public sealed class ClientCredentialsTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(1, tokens);
         Assert.Empty((await WithToken(live).PostAsync("{ products(first: 1) { nodes { sku } } }")).ErrorCodes);
     }
+
+    private static Dictionary<string, string> TestGrant(string subject, string roles) => new()
+    {
+        ["grant_type"] = IdentityServerOptions.TestGrantType, ["client_id"] = TestClients.CatalogAdminId,
+        ["client_secret"] = TestClients.CatalogAdminSecret, ["subject"] = subject, ["roles"] = roles,
+    };
+
+    [Fact]
+    public async Task TestGrant_InTesting_IssuesATokenForTheNamedSubjectAndRoles()
+    {
+        var (status, body) = await PostFormAsync("/connect/token", TestGrant("staff-42", "catalog_manager"));
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        var response = await WithToken(body["access_token"]!.GetValue<string>()).PostAsync(Create, NewProduct("PRT-042"));
+        Assert.Equal("PRT-042", response.EnsureNoErrors().Data!["createProduct"]!["product"]!["sku"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task TestGrant_OutsideTesting_IsAnUnsupportedGrant(string environment)
+    {
+        await using var node = new ApiFactory(fixture.Database.ConnectionString, environment: environment);
+        using var response = await node.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(TestGrant("staff-42", "admin")));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unsupported_grant_type", body["error"]!.GetValue<string>());
+    }
 }

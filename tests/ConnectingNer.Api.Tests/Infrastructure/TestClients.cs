@@ -20,5 +20,6 @@ public static class TestClients
         ["Identity:Clients:1:DisplayName"] = "Catalog admin tool (test)",
         ["Identity:Clients:1:Scopes:0"] = "catalog:read",
         ["Identity:Clients:1:Scopes:1"] = "catalog:write",
+        ["Identity:Clients:1:AllowTestGrant"] = "true",
     };
 }
