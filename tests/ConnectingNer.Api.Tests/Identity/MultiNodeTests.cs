@@ -94,4 +94,19 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
 
         Assert.Contains("Identity:SigningCertificate", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExpiredPartnerToken_IsRejected()
+    {
+        await using var node = new ApiFactory(fixture.Database.ConnectionString)
+            .WithWebHostBuilder(builder => builder.UseSetting("Identity:PartnerTokenLifetime", "00:00:01"));
+        var token = await TokenAsync(node.CreateClient());
+        var fresh = await CodesAsync(node.CreateClient(), token);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var expired = await CodesAsync(node.CreateClient(), token);
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], fresh);
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], expired);
+    }
 }
