@@ -40,6 +40,7 @@ public static class GraphQLServerExtensions
         services.AddScoped<DataLoaderContext>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<ValidationLimits>();
+        services.AddSingleton<SchemaSdl<TSchema>>();
 
         services.AddGraphQL(builder =>
         {

@@ -14,7 +14,7 @@ namespace ConnectingNer.GraphQL.Server.Ide;
 /// </summary>
 public sealed class GraphQLIdeMiddleware
 {
-    private static readonly string[] GraphQLParameters = ["query", "id", "documentId", "extensions", "operationName", "variables"];
+    private static readonly string[] GraphQLParameters = ["query", "id", "documentId", "extensions", "operationName", "variables", "sdl"];
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private readonly RequestDelegate _next;

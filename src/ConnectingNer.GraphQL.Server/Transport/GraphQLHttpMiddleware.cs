@@ -31,6 +31,12 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
         }
 
         var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (isGet && context.Request.Query.ContainsKey("sdl") && !context.Request.Query.ContainsKey("query"))
+        {
+            await WriteSdlAsync(context);
+            return;
+        }
+
         if (!isGet && !HttpMethods.IsPost(context.Request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
@@ -76,6 +82,21 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
         var status = StatusFor(result, mediaType);
         if (status == StatusCodes.Status405MethodNotAllowed) context.Response.Headers.Allow = "POST";
         await WriteAsync(context, status, mediaType, result);
+    }
+
+    /// <summary><c>GET {path}?sdl</c>: the schema as SDL, as HotChocolate serves it (only while introspection is on).</summary>
+    private async Task WriteSdlAsync(HttpContext context)
+    {
+        if (!_options.EnableIntrospection)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, MediaTypes.Json, ErrorCodes.IntrospectionDisabled,
+                "The schema is not published on this server.");
+            return;
+        }
+
+        var sdl = context.RequestServices.GetRequiredService<SchemaSdl<TSchema>>().Text;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(sdl, context.RequestAborted);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)

@@ -49,4 +49,17 @@ public sealed class SchemaContractTests(ApiFixture fixture)
         Assert.Equal(SchemaExport.Print(schema), await File.ReadAllTextAsync(output));
         File.Delete(output);
     }
+
+    [Fact]
+    public async Task GetWithSdl_ServesTheContract()
+    {
+        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?sdl");
+        request.Headers.Accept.ParseAdd("text/html"); // a browser: gets the SDL, not the IDE
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(File.ReadAllText(ContractPath).ReplaceLineEndings("\n"), await response.Content.ReadAsStringAsync());
+    }
 }
