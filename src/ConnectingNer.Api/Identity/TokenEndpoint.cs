@@ -44,23 +44,21 @@ public static class TokenEndpoint
             if (string.IsNullOrEmpty(subject)) return Forbid(Errors.InvalidRequest, "The test grant needs a 'subject'.");
             identity.SetClaim(Claims.Subject, subject);
             identity.SetClaims(Claims.Role, [.. ((string?)request["roles"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
-            identity.SetScopes(request.GetScopes());
-            identity.SetResources(IdentityServerOptions.ApiResource);
-            identity.SetDestinations(_ => [Destinations.AccessToken]);
-            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        else
+        {
+            identity.SetClaim(Claims.Subject, await applications.GetClientIdAsync(application, context.RequestAborted));
+            identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, context.RequestAborted));
+            var properties = await applications.GetPropertiesAsync(application, context.RequestAborted);
+            if (properties.TryGetValue(IdentitySeeder.PartnerIdProperty, out var partner) && partner.ValueKind == JsonValueKind.String)
+                identity.SetClaim(IdentitySeeder.PartnerIdProperty, partner.GetString());
         }
 
-        identity.SetClaim(Claims.Subject, await applications.GetClientIdAsync(application, context.RequestAborted));
-        identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, context.RequestAborted));
-        var properties = await applications.GetPropertiesAsync(application, context.RequestAborted);
-        if (properties.TryGetValue(IdentitySeeder.PartnerIdProperty, out var partner) && partner.ValueKind == JsonValueKind.String)
-            identity.SetClaim(IdentitySeeder.PartnerIdProperty, partner.GetString());
         identity.SetScopes(request.GetScopes());
         identity.SetResources(IdentityServerOptions.ApiResource);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
-
         var principal = new ClaimsPrincipal(identity);
-        principal.SetAccessTokenLifetime(options.Value.PartnerTokenLifetime);
+        if (!isTestGrant) principal.SetAccessTokenLifetime(options.Value.PartnerTokenLifetime);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

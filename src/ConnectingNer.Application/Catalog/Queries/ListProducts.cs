@@ -2,7 +2,6 @@ using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Catalog.Queries;
 
@@ -15,11 +14,6 @@ public sealed record ListProductsQuery : IQuery<IQueryable<ProductReadModel>>;
 public sealed class ListProductsQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IQueryHandler<ListProductsQuery, IQueryable<ProductReadModel>>
 {
-    public async ValueTask<IQueryable<ProductReadModel>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
-    {
-        var products = db.Products.AsNoTracking();
-        if (!await user.SatisfiesAsync(Policies.CatalogWrite, cancellationToken))
-            products = products.Where(p => p.IsActive);
-        return products.Select(ProductReadModel.FromEntity);
-    }
+    public async ValueTask<IQueryable<ProductReadModel>> Handle(ListProductsQuery query, CancellationToken cancellationToken) =>
+        (await VisibleProducts.ForAsync(db, user, cancellationToken)).Select(ProductReadModel.FromEntity);
 }

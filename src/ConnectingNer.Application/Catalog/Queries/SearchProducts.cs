@@ -3,7 +3,6 @@ using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Catalog.Queries;
 
@@ -15,9 +14,7 @@ public sealed class SearchProductsQueryHandler(IApplicationDbContext db, IProduc
 {
     public async ValueTask<IQueryable<ProductReadModel>> Handle(SearchProductsQuery query, CancellationToken cancellationToken)
     {
-        var products = db.Products.AsNoTracking();
-        if (!await user.SatisfiesAsync(Policies.CatalogWrite, cancellationToken))
-            products = products.Where(p => p.IsActive);
+        var products = await VisibleProducts.ForAsync(db, user, cancellationToken);
         var withRelevance = ReadModels.ProductReadModel.FromEntityWithRelevance;
         return products
             .Join(search.Search(query.Text.Trim()), p => p.Id, h => h.ProductId, (p, h) => new Ranked { Product = p, Rank = h.Rank })
