@@ -35,6 +35,12 @@ builder.Services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>();
 builder.Services.AddSingleton<IStringMatcher, NpgsqlStringMatcher>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+builder.Services.AddScoped<ConnectingNer.Api.Identity.UserSessions>();
+builder.Services.AddAntiforgery(antiforgery =>
+{
+    antiforgery.Cookie.Name = "connectingner.af";
+    antiforgery.FormFieldName = ConnectingNer.Api.Identity.Html.AntiforgeryField;
+});
 // API callers present OpenIddict access tokens; the validation handler is the default scheme.
 builder.Services.AddAuthentication(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
 builder.Services.AddAuthorization(AuthorizationPolicies.Add);
@@ -58,6 +64,9 @@ app.UseExceptionHandler(error => error.Run(context =>
 app.UseAuthentication();
 app.UseAuthorization();
 ConnectingNer.Api.Identity.TokenEndpoint.Map(app);
+ConnectingNer.Api.Identity.AuthorizationEndpoints.Map(app);
+ConnectingNer.Api.Identity.ExternalLogin.Map(app);
+ConnectingNer.Api.Identity.AccountPages.Map(app);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.UseGraphQLServer<AppSchema>();

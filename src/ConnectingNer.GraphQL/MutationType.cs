@@ -10,5 +10,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         Description = "Everything a client can change. Each mutation takes one `input` and answers with a payload carrying `errors`.";
         CatalogMutations.AddTo(this);
+        Accounts.AccountFields.AddMutations(this);
     }
 }

@@ -12,5 +12,6 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a client can read.";
         NodeResolvers.AddFieldsTo(this);
         CatalogQueries.AddTo(this);
+        Accounts.AccountFields.AddQueries(this);
     }
 }

@@ -59,13 +59,13 @@ public static class DependencyInjection
     private static NpgsqlCommand Initialize(NpgsqlConnection connection) =>
         new("SET pg_trgm.word_similarity_threshold = 0.4", connection);
 
-    /// <summary>Applies pending migrations, then (when asked) the demo seed.</summary>
+    /// <summary>Applies pending migrations, registers the configured identity clients, then (when asked) the demo seed.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, bool seed, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
-        if (!seed) return;
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+        // Scopes, clients and roles come from configuration and are registered on every migration; demo data only when asked.
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken, demoAccounts: seed);
+        if (seed) await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
@@ -19,29 +20,32 @@ public static class TokenEndpoint
     public static void Map(WebApplication app) => app.MapPost("/connect/token", ExchangeAsync).ExcludeFromDescription();
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext context, IOpenIddictApplicationManager applications, IOptions<IdentityServerOptions> options)
+        HttpContext context, IOpenIddictApplicationManager applications, IOptions<IdentityServerOptions> options,
+        UserManager<AppUser> users, UserSessions sessions)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+            return await RedeemAsync(context, users, sessions);
         // OpenIddict itself refuses grants it was not told about, so the test grant only reaches here in Testing.
         var isTestGrant = request.GrantType == IdentityServerOptions.TestGrantType;
         if (!request.IsClientCredentialsGrantType() && !isTestGrant)
-            return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
+            return AuthorizationEndpoints.Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
 
         var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
-        if (application is null) return Forbid(Errors.InvalidClient, "The client is unknown.");
+        if (application is null) return AuthorizationEndpoints.Forbid(Errors.InvalidClient, "The client is unknown.");
 
         foreach (var scope in request.GetScopes())
         {
             if (!await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + scope, context.RequestAborted))
-                return Forbid(Errors.InvalidScope, $"This client may not ask for the scope '{scope}'.");
+                return AuthorizationEndpoints.Forbid(Errors.InvalidScope, $"This client may not ask for the scope '{scope}'.");
         }
 
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         if (isTestGrant)
         {
             var subject = (string?)request["subject"];
-            if (string.IsNullOrEmpty(subject)) return Forbid(Errors.InvalidRequest, "The test grant needs a 'subject'.");
+            if (string.IsNullOrEmpty(subject)) return AuthorizationEndpoints.Forbid(Errors.InvalidRequest, "The test grant needs a 'subject'.");
             identity.SetClaim(Claims.Subject, subject);
             identity.SetClaims(Claims.Role, [.. ((string?)request["roles"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         }
@@ -62,10 +66,18 @@ public static class TokenEndpoint
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static IResult Forbid(string error, string description) =>
-        Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    /// <summary>
+    /// A code or refresh token OpenIddict has validated (client, PKCE verifier, not yet used, authorization still
+    /// valid): the account must still exist and be allowed to sign in; its claims are read afresh.
+    /// </summary>
+    private static async Task<IResult> RedeemAsync(HttpContext context, UserManager<AppUser> users, UserSessions sessions)
+    {
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (user is null) return AuthorizationEndpoints.Forbid(Errors.InvalidGrant, "The account no longer exists.");
+        if (!await sessions.CanSignInAsync(user)) return AuthorizationEndpoints.Forbid(Errors.InvalidGrant, "The account may not sign in now.");
+        var principal = result.Principal!;
+        var identity = await sessions.CreateTokenIdentityAsync(user, principal.GetScopes(), (ClaimsIdentity)principal.Identity!);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 }

@@ -15,9 +15,7 @@ public sealed class ValidationLimits(GraphQLServerOptions options)
         ? [.. DocumentValidator.CoreRules]
         : [.. DocumentValidator.CoreRules, NoIntrospectionValidationRule.Instance];
 
-    public IValidationRule Complexity { get; } = new ComplexityValidationRule(new ComplexityOptions
-    {
-        MaxDepth = options.MaxDepth,
-        MaxComplexity = options.MaxComplexity,
-    });
+    public IValidationRule Complexity { get; } = new IntrospectionAwareLimitRule(
+        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth, MaxComplexity = options.MaxComplexity }),
+        new ComplexityValidationRule(new ComplexityOptions { MaxDepth = options.MaxDepth }));
 }

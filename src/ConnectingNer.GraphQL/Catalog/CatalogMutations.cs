@@ -24,7 +24,7 @@ public static class CatalogMutations
                 var input = ctx.GetArgument<CreateProductInput>("input");
                 if (!GlobalId.TryDecodeInt(input.CategoryId, CategoryType.TypeName, out var categoryId))
                     return InvalidId("categoryId", CategoryType.TypeName);
-                return Payload<ProductReadModel>.From(await CatalogQueries.Sender(ctx).Send(new CreateProductCommand(
+                return Payload<ProductReadModel>.From(await ctx.Sender().Send(new CreateProductCommand(
                     input.Sku, input.Name, input.Description ?? "", input.PricePaise, input.Stock, categoryId, input.IdempotencyKey),
                     ctx.CancellationToken));
             });
@@ -46,7 +46,7 @@ public static class CatalogMutations
                     categoryId = category;
                 }
 
-                return Payload<ProductReadModel>.From(await CatalogQueries.Sender(ctx).Send(new UpdateProductCommand(
+                return Payload<ProductReadModel>.From(await ctx.Sender().Send(new UpdateProductCommand(
                     id, input.Name, input.Description, input.PricePaise, categoryId, input.IsActive), ctx.CancellationToken));
             });
 
@@ -59,7 +59,7 @@ public static class CatalogMutations
                 var input = ctx.GetArgument<SetProductStockInput>("input");
                 if (!GlobalId.TryDecodeInt(input.Id, ProductType.TypeName, out var id))
                     return InvalidId("id", ProductType.TypeName);
-                return Payload<ProductReadModel>.From(await CatalogQueries.Sender(ctx).Send(
+                return Payload<ProductReadModel>.From(await ctx.Sender().Send(
                     new SetProductStockCommand(id, input.Stock), ctx.CancellationToken));
             });
     }

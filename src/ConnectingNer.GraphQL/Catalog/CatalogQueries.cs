@@ -26,21 +26,21 @@ public static class CatalogQueries
             .Description("Products for sale, filtered, ordered and paged (default 10, at most 50); ties are broken by id.")
             .DataFeatures<object?, object, ProductFilterInputType, ProductSortInputType>()
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
-                await Sender(ctx).Send(new ListProductsQuery(), ctx.CancellationToken), p => p.Id));
+                await ctx.Sender().Send(new ListProductsQuery(), ctx.CancellationToken), p => p.Id));
 
         query.Field<SearchProductsConnectionType>("searchProducts")
             .Description("Products matching a text (words in any order, typos in names forgiven), most relevant first.")
             .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for, 1 to 100 characters.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
-                await Sender(ctx).Send(new SearchProductsQuery(ctx.GetArgument<string>("query")), ctx.CancellationToken),
+                await ctx.Sender().Send(new SearchProductsQuery(ctx.GetArgument<string>("query")), ctx.CancellationToken),
                 p => p.Id, ByRelevance));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BestSellerType>>>>("bestSellers")
             .Description("The products that sold the most units, across all customers.")
             .Argument<IntGraphType>("first", "How many, 1 to 50 (default 10).")
             .ResolveAsync(async ctx =>
-                await Sender(ctx).Send(new ListBestSellersQuery(ctx.GetArgument("first", 10)), ctx.CancellationToken));
+                await ctx.Sender().Send(new ListBestSellersQuery(ctx.GetArgument("first", 10)), ctx.CancellationToken));
 
         query.Field<ProductType>("product")
             .Description("A product by global id; null with a `NOT_FOUND` error when there is none.")
@@ -48,28 +48,26 @@ public static class CatalogQueries
             .ResolveAsync(async ctx =>
             {
                 var id = GlobalIds.Require(ctx.GetArgument<string>("id"), ProductType.TypeName, "id");
-                return Found(await Sender(ctx).Send(new GetProductByIdQuery(id), ctx.CancellationToken), "product");
+                return Found(await ctx.Sender().Send(new GetProductByIdQuery(id), ctx.CancellationToken), "product");
             });
 
         query.Field<ProductType>("productBySku")
             .Description("A product by SKU (any letter case); null with a `NOT_FOUND` error when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("sku", "The stock keeping unit.")
             .ResolveAsync(async ctx =>
-                Found(await Sender(ctx).Send(new GetProductBySkuQuery(ctx.GetArgument<string>("sku")), ctx.CancellationToken), "product"));
+                Found(await ctx.Sender().Send(new GetProductBySkuQuery(ctx.GetArgument<string>("sku")), ctx.CancellationToken), "product"));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("categories")
             .Description("Every category, by name.")
-            .ResolveAsync(async ctx => await Sender(ctx).Send(new ListCategoriesQuery(), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new ListCategoriesQuery(), ctx.CancellationToken));
     }
 
     /// <summary>How <c>node(id:)</c> and <c>nodes(ids:)</c> fetch catalog objects: one query per type.</summary>
     public static NodeResolvers RegisterNodes(NodeResolvers nodes) => nodes
         .Register(ProductType.TypeName, async (ctx, ids) =>
-            (await Sender(ctx).Send(new GetProductsByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value))
+            (await ctx.Sender().Send(new GetProductsByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value))
         .Register(CategoryType.TypeName, async (ctx, ids) =>
-            (await Sender(ctx).Send(new GetCategoriesByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(c => c.Key, c => (object)c.Value));
-
-    internal static ISender Sender(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ISender>();
+            (await ctx.Sender().Send(new GetCategoriesByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(c => c.Key, c => (object)c.Value));
 
     private static ProductReadModel Found(ProductReadModel? product, string what) =>
         product ?? throw new CodedError(ErrorCodes.NotFound, $"No {what} matches.");

@@ -1,5 +1,10 @@
+using ConnectingNer.Application.Accounts;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Client;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,35 +29,43 @@ public static class IdentityServiceCollectionExtensions
 
         // Cookies and anti-forgery tokens of every node use one key ring, kept in PostgreSQL.
         services.AddDataProtection().SetApplicationName("connectingner").PersistKeysToDbContext<AppDbContext>();
+        AddAccounts(services, options);
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris("connect/token")
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
                     .SetIntrospectionEndpointUris("connect/introspect")
-                    .SetRevocationEndpointUris("connect/revoke");
-                server.AllowClientCredentialsFlow();
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession");
+                // One issuer for every node, never inferred from a request's Host header.
+                server.SetIssuer(new Uri(options.PublicOrigin, UriKind.Absolute));
+                server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                server.RequireProofKeyForCodeExchange();
+                server.SetAccessTokenLifetime(options.UserAccessTokenLifetime);
+                server.SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
+                server.RegisterScopes(IdentityServerOptions.UserScopes);
                 if (isTesting) server.AllowCustomFlow(IdentityServerOptions.TestGrantType);
                 server.RegisterScopes(IdentityServerOptions.ApiScopes);
                 // The token endpoint checks each client's scopes itself, to answer with the standard invalid_scope.
                 server.IgnoreScopePermissions();
-                if (options.SigningCertificate is { Length: > 0 } signing && options.EncryptionCertificate is { Length: > 0 } encryption)
-                {
-                    server.AddSigningCertificate(LoadCertificate(signing, options.CertificatePassword))
-                        .AddEncryptionCertificate(LoadCertificate(encryption, options.CertificatePassword));
-                }
-                else if (options.AllowEphemeralKeys)
-                {
-                    server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
-                }
+                AddKeys(options, (signing, encryption) => server.AddSigningCertificate(signing).AddEncryptionCertificate(encryption),
+                    () => server.AddEphemeralEncryptionKey().AddEphemeralSigningKey());
 
                 // Neither: SigningKeysCheck stops the server at start-up (host commands such as `schema export`
                 // and `migrate` need no keys and still run).
 
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
             })
+            .AddClient(client => AddFederation(client, options))
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
@@ -62,6 +75,109 @@ public static class IdentityServiceCollectionExtensions
                 validation.AddAudiences(IdentityServerOptions.ApiResource);
             });
         return services;
+    }
+
+    /// <summary>Local accounts: ASP.NET Core Identity with its cookie for the sign-in pages (never for the API).</summary>
+    private static void AddAccounts(IServiceCollection services, IdentityServerOptions options)
+    {
+        services.AddIdentityCore<AppUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                // Length over composition (NIST SP 800-63B): at least 10 characters, 4 of them different.
+                identity.Password.RequiredLength = AccountErrors.PasswordMinLength;
+                identity.Password.RequiredUniqueChars = 4;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                identity.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                identity.ClaimsIdentity.RoleClaimType = Claims.Role;
+                identity.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication().AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "connectingner.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = options.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/connect/endsession";
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddScoped<AccountMessages>();
+        services.AddScoped<ExternalAccountLinker>();
+        services.AddScoped<IAccountDirectory, IdentityAccountDirectory>();
+        services.AddSingleton<IEmailSender, LoggingEmailSender>();
+    }
+
+    /// <summary>
+    /// Social login: OpenIddict's client signs people in at Google or Facebook and brings them back to
+    /// <c>/callback/login/{provider}</c>. A provider with an <c>Authority</c> is a plain OpenID Connect issuer under
+    /// that name (enterprise providers; the fake provider of the tests).
+    /// </summary>
+    private static void AddFederation(OpenIddictClientBuilder client, IdentityServerOptions options)
+    {
+        client.AllowAuthorizationCodeFlow();
+        client.SetRedirectionEndpointUris([.. options.ExternalProviders.Keys.Append(ExternalProviders.Google).Append(ExternalProviders.Facebook)
+            .Select(ExternalProviders.CallbackPath).Distinct()]);
+        AddKeys(options, (signing, encryption) => client.AddSigningCertificate(signing).AddEncryptionCertificate(encryption),
+            () => client.AddEphemeralSigningKey().AddEphemeralEncryptionKey());
+        var aspNetCore = client.UseAspNetCore().EnableRedirectionEndpointPassthrough();
+        if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
+        client.UseSystemNetHttp();
+        var web = client.UseWebProviders();
+        foreach (var (name, provider) in options.ExternalProviders)
+        {
+            var redirect = ExternalProviders.CallbackPath(name);
+            if (provider.Authority is { Length: > 0 } authority)
+            {
+                client.AddRegistration(new OpenIddictClientRegistration
+                {
+                    Issuer = new Uri(authority, UriKind.Absolute),
+                    ProviderName = ExternalProviders.Canonical(name),
+                    ProviderDisplayName = ExternalProviders.Canonical(name),
+                    ClientId = provider.ClientId,
+                    ClientSecret = provider.ClientSecret,
+                    RedirectUri = new Uri(redirect, UriKind.Relative),
+                    Scopes = { Scopes.Email, Scopes.Profile },
+                });
+            }
+            else if (string.Equals(name, ExternalProviders.Google, StringComparison.OrdinalIgnoreCase))
+            {
+                web.AddGoogle(google => google.SetClientId(provider.ClientId).SetClientSecret(provider.ClientSecret ?? "")
+                    .SetRedirectUri(redirect).AddScopes(Scopes.Email, Scopes.Profile));
+            }
+            else if (string.Equals(name, ExternalProviders.Facebook, StringComparison.OrdinalIgnoreCase))
+            {
+                web.AddFacebook(facebook => facebook.SetClientId(provider.ClientId).SetClientSecret(provider.ClientSecret ?? "")
+                    .SetRedirectUri(redirect).AddScopes(Scopes.Email));
+            }
+            else
+            {
+                throw new InvalidOperationException($"Identity:ExternalProviders:{name} needs an Authority (only Google and Facebook are built in).");
+            }
+        }
+    }
+
+    /// <summary>The configured certificates, or ephemeral keys when allowed; neither: SigningKeysCheck stops the host.</summary>
+    private static void AddKeys(IdentityServerOptions options,
+        Action<System.Security.Cryptography.X509Certificates.X509Certificate2, System.Security.Cryptography.X509Certificates.X509Certificate2> certificates,
+        Action ephemeral)
+    {
+        if (options.SigningCertificate is { Length: > 0 } signing && options.EncryptionCertificate is { Length: > 0 } encryption)
+            certificates(LoadCertificate(signing, options.CertificatePassword), LoadCertificate(encryption, options.CertificatePassword));
+        else if (options.AllowEphemeralKeys)
+            ephemeral();
     }
 
     private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string base64, string? password) =>

@@ -2,13 +2,17 @@ using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Domain.Catalog;
+using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace ConnectingNer.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IApplicationDbContext, IDataProtectionKeyContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext, IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -22,7 +26,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // ASP.NET Core Identity's tables, named like every other table.
+        modelBuilder.Entity<AppUser>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+            user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ux_users_normalized_user_name");
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email");
+        });
+        modelBuilder.Entity<IdentityRole<Guid>>(role =>
+        {
+            role.ToTable("roles");
+            role.HasIndex(r => r.NormalizedName).HasDatabaseName("ux_roles_normalized_name");
+        });
+        modelBuilder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         // OpenIddict's stores, named like every other table.
         modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
         modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");

@@ -171,9 +171,13 @@ public sealed class ClientCredentialsTests(ApiFixture fixture) : IAsyncLifetime
         var before = await applications.CountAsync();
 
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(CancellationToken.None);
+        var web = await applications.FindByClientIdAsync(TestClients.WebId);
 
         Assert.Equal(before, await applications.CountAsync());
-        Assert.Equal(2, before);
+        Assert.Equal(TestClients.Settings.Keys.Count(k => k.EndsWith(":ClientId", StringComparison.Ordinal)), before);
+        Assert.True(await applications.HasRequirementAsync(web!, OpenIddictConstants.Requirements.Features.ProofKeyForCodeExchange));
+        Assert.True(await applications.HasPermissionAsync(web!, OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode));
+        Assert.False(await applications.HasPermissionAsync(web!, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ namespace ConnectingNer.Api.Tests.Infrastructure;
 public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, string environment = "Testing")
     : WebApplicationFactory<Program>
 {
+    /// <summary>Every email the host "sent".</summary>
+    public CapturedEmails Emails { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -23,9 +26,11 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Identity:RequireHttps", "false");
         builder.UseSetting("Identity:AllowEphemeralKeys", "true");
+        builder.UseSetting("Identity:PublicOrigin", "https://localhost");
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<ConnectingNer.Infrastructure.Identity.IEmailSender>(Emails);
             services.AddAuthentication(TestAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, options =>
                     // Requests without the test header are authenticated as in production: by their access token.

@@ -53,6 +53,21 @@ public sealed class ApiFixture : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Creates a sign-in account directly (as the demo seed does); returns its id.</summary>
+    public async Task<Guid> CreateAccountAsync(string email, string? password, bool confirmed = true, params string[] roles)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Identity.AppUser>>();
+        var user = new ConnectingNer.Infrastructure.Identity.AppUser
+        {
+            Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = confirmed, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
+        foreach (var role in roles) Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user.Id;
+    }
+
     /// <summary>Item 1: organic and gift; 2: none; 3: organic; 4: gift; 5: organic and limited.</summary>
     public static string[] TagsOf(int item) => item switch
     {

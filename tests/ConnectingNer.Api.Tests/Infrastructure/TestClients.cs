@@ -7,6 +7,16 @@ public static class TestClients
     public const string FeedSecret = "feed-test-secret";
     public const string CatalogAdminId = "catalog-admin-test";
     public const string CatalogAdminSecret = "catalog-admin-test-secret";
+    public const string WebId = "shop-web-test";
+    public const string WebSecret = "shop-web-test-secret";
+    public const string WebRedirect = "https://shop.test/signin-callback";
+    public const string WebSignedOut = "https://shop.test/signed-out";
+    public const string MobileId = "shop-mobile-test";
+    public const string MobileRedirect = "in.connectingner.shop:/oauth2redirect";
+
+    /// <summary>The scopes both sign-in clients may ask for.</summary>
+    public static readonly string[] UserScopes =
+        ["openid", "profile", "email", "phone", "offline_access", "catalog:read", "orders:read", "orders:write"];
 
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
@@ -21,5 +31,21 @@ public static class TestClients
         ["Identity:Clients:1:Scopes:0"] = "catalog:read",
         ["Identity:Clients:1:Scopes:1"] = "catalog:write",
         ["Identity:Clients:1:AllowTestGrant"] = "true",
-    };
+        ["Identity:Clients:2:ClientId"] = WebId,
+        ["Identity:Clients:2:ClientSecret"] = WebSecret,
+        ["Identity:Clients:2:DisplayName"] = "Web shop (test)",
+        ["Identity:Clients:2:GrantTypes:0"] = "authorization_code",
+        ["Identity:Clients:2:GrantTypes:1"] = "refresh_token",
+        ["Identity:Clients:2:RedirectUris:0"] = WebRedirect,
+        ["Identity:Clients:2:PostLogoutRedirectUris:0"] = WebSignedOut,
+        ["Identity:Clients:3:ClientId"] = MobileId,
+        ["Identity:Clients:3:Type"] = "public",
+        ["Identity:Clients:3:DisplayName"] = "Mobile app (test)",
+        ["Identity:Clients:3:GrantTypes:0"] = "authorization_code",
+        ["Identity:Clients:3:GrantTypes:1"] = "refresh_token",
+        ["Identity:Clients:3:RedirectUris:0"] = MobileRedirect,
+    }.Concat(UserScopes.SelectMany((scope, i) => new[]
+    {
+        KeyValuePair.Create($"Identity:Clients:2:Scopes:{i}", scope), KeyValuePair.Create($"Identity:Clients:3:Scopes:{i}", scope),
+    })).ToDictionary();
 }

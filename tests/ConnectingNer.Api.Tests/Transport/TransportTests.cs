@@ -159,6 +159,34 @@ public sealed class TransportTests(ApiFixture fixture)
         Assert.Null(response.Json!["data"]);
     }
 
+    private const string FullIntrospection = """
+        __schema { queryType { name } mutationType { name } types { kind name description
+          fields(includeDeprecated: true) { name description args { name description type { ...T } defaultValue } type { ...T } isDeprecated deprecationReason }
+          inputFields { name description type { ...T } defaultValue } interfaces { ...T } enumValues(includeDeprecated: true) { name description } possibleTypes { ...T } }
+          directives { name description locations args { name description type { ...T } defaultValue } } }
+        """;
+
+    private const string TypeRef = "fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }";
+
+    [Fact]
+    public async Task Post_FullIntrospection_IsHeldToTheDepthLimitOnly_WhateverTheSchemasSize()
+    {
+        var response = await fixture.Client().PostAsync("query IntrospectionQuery { " + FullIntrospection + " } " + TypeRef);
+
+        response.EnsureNoErrors();
+        Assert.True(response.Data!["__schema"]!["types"]!.AsArray().Count > 20);
+    }
+
+    [Fact]
+    public async Task Post_IntrospectionAliasedManyTimes_IsHeldToTheComplexityLimit()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 4).Select(i => $"s{i}: " + FullIntrospection)) + " } " + TypeRef;
+
+        var response = await fixture.Client().PostAsync(query);
+
+        Assert.Equal(["COMPLEXITY"], response.ErrorCodes);
+    }
+
     [Fact]
     public async Task Post_WhenQueryTooComplex_ReturnsComplexityError()
     {

@@ -1,5 +1,6 @@
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Catalog.Queries;
+using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Server.Data;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
@@ -24,7 +25,7 @@ public sealed class CategoryType : ObjectGraphType<CategoryReadModel>
             .Description("The category's products: the first page only (default 10, at most 50), loaded for all categories of a list at once.")
             .DataFeatures<CategoryReadModel, object, ProductFilterInputType, ProductSortInputType>()
             .Resolve(ctx => ctx.LoadConnection(ctx.Source.Id,
-                ct => CatalogQueries.Sender(ctx).Send(new ListProductsQuery(), ct),
+                ct => ctx.Sender().Send(new ListProductsQuery(), ct),
                 p => p.CategoryId, p => p.Id));
     }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using ConnectingNer.Application.Common.Idempotency;
+using ConnectingNer.Application.Common.Validation;
+using ConnectingNer.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace ConnectingNer.Application.Accounts;
+
+/// <summary>
+/// Creates a customer account with a password; the email confirmation link goes to the address. Answers the same
+/// when the address is taken (its owner gets a "you already have an account" email).
+/// </summary>
+public sealed record RegisterCustomerCommand(
+    string Email, [property: JsonIgnore] string Password, string? DisplayName, string? IdempotencyKey = null)
+    : ICommand<Result<RegistrationReadModel>>, IIdempotentCommand
+{
+    // The idempotency hash is taken over the command's JSON: the password never enters it (JsonIgnore), nor the logs.
+    public override string ToString() => $"{nameof(RegisterCustomerCommand)} {{ DisplayName set = {DisplayName is not null} }}";
+}
+
+public sealed class RegisterCustomerCommandHandler(IAccountDirectory accounts)
+    : ICommandHandler<RegisterCustomerCommand, Result<RegistrationReadModel>>
+{
+    public async ValueTask<Result<RegistrationReadModel>> Handle(RegisterCustomerCommand command, CancellationToken cancellationToken)
+    {
+        var email = command.Email.Trim();
+        var registered = await accounts.RegisterAsync(email, command.Password, command.DisplayName?.Trim(), cancellationToken);
+        if (!registered.IsSuccess) return Result<RegistrationReadModel>.FromErrors(registered.Errors);
+        return Result.Success(new RegistrationReadModel(email, "Open the link we sent to this address to confirm it, then sign in."));
+    }
+}
+
+public sealed class RegisterCustomerCommandValidator : AbstractValidator<RegisterCustomerCommand>
+{
+    public RegisterCustomerCommandValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithError(AccountErrors.EmailRequired())
+            .MaximumLength(AccountErrors.EmailMaxLength).WithError(AccountErrors.EmailInvalid())
+            .Must(BeAnEmail).WithError(AccountErrors.EmailInvalid());
+        RuleFor(c => c.Password).MinimumLength(AccountErrors.PasswordMinLength).WithError(AccountErrors.PasswordTooShort())
+            .MaximumLength(AccountErrors.PasswordMaxLength).WithError(AccountErrors.PasswordTooLong());
+        RuleFor(c => c.DisplayName).MaximumLength(AccountErrors.DisplayNameMaxLength).WithError(AccountErrors.DisplayNameTooLong());
+    }
+
+    /// <summary>One @, a dotted domain, no spaces: what mail servers accept in practice.</summary>
+    public static bool BeAnEmail(string? value)
+    {
+        var email = value?.Trim() ?? "";
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
+            && email[(at + 1)..].Contains('.') && !email[(at + 1)..].StartsWith('.') && !email.EndsWith('.')
+            && !email.Any(char.IsWhiteSpace) && !email.Any(char.IsControl);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConnectingNer.Infrastructure.Identity;
+
+/// <summary>Delivers account email. Production plugs in a mail service; Development and tests log or capture.</summary>
+public interface IEmailSender
+{
+    Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Writes each message to the log instead of sending it (Development): the body with its link, the recipient
+/// masked. Never registered where real customers sign up without a mail service: see README.
+/// </summary>
+public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender
+{
+    public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Email to {To}: {Subject}\n{Body}", Mask(to), subject, body);
+        return Task.CompletedTask;
+    }
+
+    /// <summary><c>asha@example.in</c> → <c>a***@example.in</c>.</summary>
+    public static string Mask(string email)
+    {
+        var at = email.IndexOf('@');
+        return at <= 0 ? "***" : email[0] + "***" + email[at..];
+    }
+}
+
+/// <summary>The account messages: links are built on the configured public origin, never on the request's Host header.</summary>
+public sealed class AccountMessages(UserManager<AppUser> users, IEmailSender sender, IOptions<IdentityServerOptions> options)
+{
+    private string Origin => options.Value.PublicOrigin.TrimEnd('/');
+
+    public async Task SendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = $"{Origin}/account/confirm-email?userId={user.Id}&code={UrlEncoder.Default.Encode(code)}";
+        await sender.SendAsync(user.Email!, "Confirm your email address",
+            $"Welcome to Connecting NER. Confirm your address by opening this link: {link}", cancellationToken);
+    }
+
+    public Task SendAlreadyRegisteredAsync(AppUser user, CancellationToken cancellationToken) =>
+        sender.SendAsync(user.Email!, "You already have an account",
+            $"Someone tried to create an account with this address, which already has one. If it was you, sign in, or "
+            + $"set a new password at {Origin}/account/forgot-password. If not, you can ignore this message.", cancellationToken);
+
+    public async Task SendPasswordResetAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = $"{Origin}/account/reset-password?userId={user.Id}&code={UrlEncoder.Default.Encode(code)}";
+        await sender.SendAsync(user.Email!, "Reset your password",
+            $"Open this link to choose a new password (it works once, for a limited time): {link}", cancellationToken);
+    }
+
+    /// <summary>The token from a link's <c>code</c>; null when it is not one of ours.</summary>
+    public static string? DecodeCode(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
