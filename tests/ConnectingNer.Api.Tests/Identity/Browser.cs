@@ -30,6 +30,9 @@ public sealed class Browser(HttpClient ours, HttpClient? external = null)
             AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
         }), external);
 
+    /// <summary>Every address the browser requested, in order.</summary>
+    public List<Uri> History { get; } = [];
+
     private HttpClient ClientFor(Uri uri) =>
         uri.Host == "localhost" ? ours : external ?? throw new InvalidOperationException($"The browser cannot reach {uri}.");
 
@@ -44,7 +47,8 @@ public sealed class Browser(HttpClient ours, HttpClient? external = null)
     {
         using (request)
         {
-            using var response = await ClientFor(request.RequestUri!).SendAsync(request);
+            History.Add(request.RequestUri!);
+                using var response = await ClientFor(request.RequestUri!).SendAsync(request);
             var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l : new Uri(request.RequestUri!, l)) : null;
             return new Page(request.RequestUri!, response.StatusCode, location, await response.Content.ReadAsStringAsync());
         }

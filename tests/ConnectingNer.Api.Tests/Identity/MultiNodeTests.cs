@@ -15,15 +15,7 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static string NewCertificate(string name)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(
-            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
-    }
+    private static string NewCertificate(string name) => TestCertificates.Create(name);
 
     private WebApplicationFactory<Program> Node(string signing, string encryption) =>
         new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
@@ -88,7 +80,12 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
     public async Task Server_WithoutCertificatesOutsideDevelopment_RefusesToStart()
     {
         await using var node = new ApiFactory(fixture.Database.ConnectionString)
-            .WithWebHostBuilder(builder => builder.UseSetting("Identity:AllowEphemeralKeys", "false"));
+            .WithWebHostBuilder(builder =>
+            {
+                builder.UseSetting("Identity:AllowEphemeralKeys", "false");
+                builder.UseSetting("Identity:SigningCertificate", "");
+                builder.UseSetting("Identity:EncryptionCertificate", "");
+            });
 
         var error = Assert.ThrowsAny<Exception>(() => node.CreateClient());
 

@@ -22,10 +22,12 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Identity:RequireHttps", "false");
         builder.UseSetting("Identity:AllowEphemeralKeys", "true");
+        builder.UseSetting("Identity:SigningCertificate", TestCertificates.Signing);
+        builder.UseSetting("Identity:EncryptionCertificate", TestCertificates.Encryption);
         builder.UseSetting("Identity:PublicOrigin", "https://localhost");
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
