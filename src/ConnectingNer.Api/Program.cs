@@ -15,6 +15,8 @@ using Microsoft.AspNetCore.HttpLogging;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
+// OpenIddict writes whole tokens at Debug and Trace: whatever a configuration asks for, it logs from Information up.
+builder.Logging.AddFilter("OpenIddict", LogLevel.Information);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, isTesting: builder.Environment.IsEnvironment("Testing"));
 builder.Services.AddGraphQLApi(builder.Configuration);

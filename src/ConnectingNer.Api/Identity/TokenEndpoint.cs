@@ -59,7 +59,8 @@ public static class TokenEndpoint
         }
 
         identity.SetScopes(request.GetScopes());
-        identity.SetResources(IdentityServerOptions.ApiResource);
+        // The test grant may name another audience, so tests can show the API refuses tokens meant for someone else.
+        identity.SetResources(isTestGrant && (string?)request["test_audience"] is { Length: > 0 } audience ? audience : IdentityServerOptions.ApiResource);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         var principal = new ClaimsPrincipal(identity);
         if (!isTestGrant) principal.SetAccessTokenLifetime(options.Value.PartnerTokenLifetime);

@@ -211,6 +211,19 @@ public sealed class ClientCredentialsTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal("PRT-042", response.EnsureNoErrors().Data!["createProduct"]!["product"]!["sku"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TokenForAnotherAudience_IsTreatedAsNoToken()
+    {
+        var grant = TestGrant("staff-42", "catalog_manager");
+        grant["test_audience"] = "another-api";
+        var (status, body) = await PostFormAsync("/connect/token", grant);
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+
+        var response = await WithToken(body["access_token"]!.GetValue<string>()).PostAsync(Create, NewProduct("PRT-043"));
+
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.ErrorCodes);
+    }
+
     [Theory]
     [InlineData("Development")]
     [InlineData("Production")]

@@ -26,6 +26,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task ResetAsync(int productsPerCategory = 5)
     {
         await Database.ResetAsync();
+        Factory.Emails.Clear();
         await using (var scope = Factory.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ConnectingNer.Infrastructure.Identity.IdentitySeeder>().SeedAsync(CancellationToken.None);
         await using var db = Database.CreateDbContext();

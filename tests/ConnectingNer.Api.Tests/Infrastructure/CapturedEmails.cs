@@ -28,6 +28,8 @@ public sealed class CapturedEmails : IEmailSender
         return Task.CompletedTask;
     }
 
+    public void Clear() => _sent.Clear();
+
     public CapturedEmail Last(string to) =>
         Sent.LastOrDefault(e => e.To == to) ?? throw new Xunit.Sdk.XunitException($"no email to {to}");
 }
