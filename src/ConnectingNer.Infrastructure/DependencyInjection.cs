@@ -25,6 +25,11 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IProductSearch, PostgresProductSearch>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.SectionName));
+        services.AddSingleton<Privacy.PersonalDataCipher>();
+        services.AddHostedService<Privacy.PrivacyKeysCheck>();
+        services.AddScoped<Privacy.MasterKeyRotation>();
+        services.AddScoped<Application.Customers.ICustomerStore, Privacy.EncryptedCustomerStore>();
         services.AddIdentityServer(configuration, isTesting);
         return services;
     }

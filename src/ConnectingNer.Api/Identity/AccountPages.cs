@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Accounts;
+using ConnectingNer.Application.Customers;
 using ConnectingNer.Infrastructure.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -23,13 +24,13 @@ public static class AccountPages
         app.MapMethods("/account/reset-password", [HttpMethods.Get, HttpMethods.Post], ResetPasswordAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> HomeAsync(HttpContext context, UserManager<AppUser> users)
+    private static async Task<IResult> HomeAsync(HttpContext context, UserManager<AppUser> users, ICustomerStore customers)
     {
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
         if (user is null) return Results.Redirect("/account/login");
         return Html.Page(context, "Your account",
-            $"""<p>Signed in as <strong>{Html.Encode(user.Email)}</strong>.</p><nav><a href="/connect/endsession">Sign out</a></nav>""");
+            $"""<p>Signed in as <strong>{Html.Encode((await customers.FindAsync(user.Id, context.RequestAborted))?.Email)}</strong>.</p><nav><a href="/connect/endsession">Sign out</a></nav>""");
     }
 
     private static async Task<IResult> LoginAsync(
@@ -122,7 +123,7 @@ public static class AccountPages
             if (!await Html.IsFormValidAsync(context)) return Expired(context);
             var email = context.Request.Form["email"].ToString().Trim();
             if (email.Length is > 0 and <= AccountErrors.EmailMaxLength && await users.FindByEmailAsync(email) is { } user)
-                await messages.SendPasswordResetAsync(user, context.RequestAborted);
+                await messages.SendPasswordResetAsync(user, email, context.RequestAborted);
             // The same answer either way: the page does not tell who has an account.
             return Html.Page(context, "Check your email",
                 """<p class="note">If an account uses this address, we have sent it a link to choose a new password.</p>""");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ConnectingNer.Application.Customers;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -69,7 +70,7 @@ public static class AuthorizationEndpoints
     }
 
     /// <summary>The standard claims of the token's subject, as far as the token's scopes reach.</summary>
-    private static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<AppUser> users)
+    private static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<AppUser> users, ICustomerStore customers)
     {
         var token = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var user = token.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
@@ -83,18 +84,19 @@ public static class AuthorizationEndpoints
         }
 
         var principal = token.Principal!;
+        var customer = await customers.FindAsync(user.Id, context.RequestAborted);
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
-        if (principal.HasScope(Scopes.Profile)) claims[Claims.Name] = user.DisplayName ?? user.Email;
+        if (principal.HasScope(Scopes.Profile)) claims[Claims.Name] = customer?.Name ?? customer?.Email;
         if (principal.HasScope(Scopes.Email))
         {
-            claims[Claims.Email] = user.Email;
+            claims[Claims.Email] = customer?.Email;
             claims[Claims.EmailVerified] = user.EmailConfirmed;
         }
 
-        if (principal.HasScope(Scopes.Phone) && user.PhoneNumber is not null)
+        if (principal.HasScope(Scopes.Phone) && customer?.Phone is { } phone)
         {
-            claims[Claims.PhoneNumber] = user.PhoneNumber;
-            claims[Claims.PhoneNumberVerified] = user.PhoneNumberConfirmed;
+            claims[Claims.PhoneNumber] = phone;
+            claims[Claims.PhoneNumberVerified] = false;
         }
 
         return Results.Ok(claims);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ConnectingNer.Application.Customers;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -12,7 +13,7 @@ namespace ConnectingNer.Api.Identity;
 /// its OAuth authorizations remember, so signing out revokes exactly the tokens that session produced.
 /// </summary>
 public sealed class UserSessions(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users,
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, ICustomerStore customers,
     IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens,
     TimeProvider clock)
 {
@@ -35,9 +36,10 @@ public sealed class UserSessions(
             ? new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role)
             : new ClaimsIdentity(from.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         var granted = scopes.ToHashSet(StringComparer.Ordinal);
+        var customer = await customers.FindAsync(user.Id, CancellationToken.None);
         identity.SetClaim(Claims.Subject, user.Id.ToString())
-            .SetClaim(Claims.Name, user.DisplayName ?? user.Email)
-            .SetClaim(Claims.Email, user.Email)
+            .SetClaim(Claims.Name, customer?.Name ?? customer?.Email)
+            .SetClaim(Claims.Email, customer?.Email)
             .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
             .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
         identity.SetScopes(granted);

@@ -37,24 +37,24 @@ public sealed class AccountMessages(UserManager<AppUser> users, IEmailSender sen
 {
     private string Origin => options.Value.PublicOrigin.TrimEnd('/');
 
-    public async Task SendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
+    public async Task SendConfirmationAsync(AppUser user, string email, CancellationToken cancellationToken)
     {
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = $"{Origin}/account/confirm-email?userId={user.Id}&code={UrlEncoder.Default.Encode(code)}";
-        await sender.SendAsync(user.Email!, "Confirm your email address",
+        await sender.SendAsync(email, "Confirm your email address",
             $"Welcome to Connecting NER. Confirm your address by opening this link: {link}", cancellationToken);
     }
 
-    public Task SendAlreadyRegisteredAsync(AppUser user, CancellationToken cancellationToken) =>
-        sender.SendAsync(user.Email!, "You already have an account",
+    public Task SendAlreadyRegisteredAsync(string email, CancellationToken cancellationToken) =>
+        sender.SendAsync(email, "You already have an account",
             $"Someone tried to create an account with this address, which already has one. If it was you, sign in, or "
             + $"set a new password at {Origin}/account/forgot-password. If not, you can ignore this message.", cancellationToken);
 
-    public async Task SendPasswordResetAsync(AppUser user, CancellationToken cancellationToken)
+    public async Task SendPasswordResetAsync(AppUser user, string email, CancellationToken cancellationToken)
     {
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = $"{Origin}/account/reset-password?userId={user.Id}&code={UrlEncoder.Default.Encode(code)}";
-        await sender.SendAsync(user.Email!, "Reset your password",
+        await sender.SendAsync(email, "Reset your password",
             $"Open this link to choose a new password (it works once, for a limited time): {link}", cancellationToken);
     }
 

@@ -36,7 +36,7 @@ public sealed record ExternalIdentity(string Provider, string ProviderKey, strin
 /// Finds the account of a social sign-in, links it to an existing account only when both sides vouch for the email
 /// address (the provider verified it, the account confirmed it), or creates a customer.
 /// </summary>
-public sealed class ExternalAccountLinker(UserManager<AppUser> users, AppDbContext db, TimeProvider clock)
+public sealed class ExternalAccountLinker(UserManager<AppUser> users, AccountFactory accounts, AppDbContext db)
 {
     public async Task<(ExternalSignInOutcome Outcome, AppUser? User)> SignInAsync(ExternalIdentity identity, CancellationToken cancellationToken)
     {
@@ -54,15 +54,12 @@ public sealed class ExternalAccountLinker(UserManager<AppUser> users, AppDbConte
             return (ExternalSignInOutcome.Linked, existing);
         }
 
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(), UserName = identity.Email, Email = identity.Email, EmailConfirmed = identity.EmailVerified,
-            DisplayName = identity.Name is { Length: > AppUser.DisplayNameMaxLength } name ? name[..AppUser.DisplayNameMaxLength] : identity.Name,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        AppUser user;
         try
         {
-            Check(await users.CreateAsync(user));
+            var (created, newUser) = await accounts.CreateAsync(identity.Email, null, identity.EmailVerified, identity.Name, cancellationToken);
+            Check(created);
+            user = newUser;
             Check(await users.AddLoginAsync(user, login));
         }
         catch (UniqueConstraintException)

@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Accounts;
+using ConnectingNer.Application.Customers;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Domain.Common;
 using Microsoft.AspNetCore.Identity;
@@ -6,25 +7,22 @@ using Microsoft.AspNetCore.Identity;
 namespace ConnectingNer.Infrastructure.Identity;
 
 /// <summary>Accounts kept by ASP.NET Core Identity.</summary>
-public sealed class IdentityAccountDirectory(UserManager<AppUser> users, AccountMessages messages, TimeProvider clock) : IAccountDirectory
+public sealed class IdentityAccountDirectory(
+    UserManager<AppUser> users, AccountFactory accounts, ICustomerStore customers, AccountMessages messages) : IAccountDirectory
 {
     public async Task<Result> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
     {
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
+        if (await users.FindByEmailAsync(email) is not null)
         {
-            await messages.SendAlreadyRegisteredAsync(existing, cancellationToken);
+            await messages.SendAlreadyRegisteredAsync(email, cancellationToken);
             return Result.Success();
         }
 
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = displayName, CreatedAt = clock.GetUtcNow(),
-        };
         IdentityResult created;
+        AppUser user;
         try
         {
-            created = await users.CreateAsync(user, password);
+            (created, user) = await accounts.CreateAsync(email, password, false, displayName, cancellationToken);
         }
         catch (UniqueConstraintException)
         {
@@ -33,7 +31,7 @@ public sealed class IdentityAccountDirectory(UserManager<AppUser> users, Account
         }
 
         if (!created.Succeeded) return Result.Failure([.. created.Errors.Select(Map)]);
-        await messages.SendConfirmationAsync(user, cancellationToken);
+        await messages.SendConfirmationAsync(user, email, cancellationToken);
         return Result.Success();
     }
 
@@ -41,7 +39,8 @@ public sealed class IdentityAccountDirectory(UserManager<AppUser> users, Account
     {
         if (!Guid.TryParse(subjectId, out var id) || await users.FindByIdAsync(id.ToString()) is not { } user) return null;
         var logins = await users.GetLoginsAsync(user);
-        return new AccountReadModel(user.Id, user.Email ?? "", user.EmailConfirmed, user.DisplayName, user.PasswordHash is not null,
+        var customer = await customers.FindAsync(user.Id, cancellationToken);
+        return new AccountReadModel(user.Id, customer?.Email ?? "", user.EmailConfirmed, customer?.Name, user.PasswordHash is not null,
             [.. logins.Select(l => new ExternalLoginReadModel(l.LoginProvider, l.ProviderDisplayName ?? l.LoginProvider))]);
     }
 

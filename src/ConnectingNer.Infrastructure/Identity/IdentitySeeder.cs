@@ -13,7 +13,7 @@ namespace ConnectingNer.Infrastructure.Identity;
 /// </summary>
 public sealed class IdentitySeeder(
     IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes,
-    RoleManager<IdentityRole<Guid>> roles, UserManager<AppUser> users, TimeProvider clock,
+    RoleManager<IdentityRole<Guid>> roles, UserManager<AppUser> users, AccountFactory accounts,
     IOptions<IdentityServerOptions> options, ILogger<IdentitySeeder> logger)
 {
     public const string PartnerIdProperty = "partner_id";
@@ -44,7 +44,7 @@ public sealed class IdentitySeeder(
 
         if (demoAccounts)
         {
-            foreach (var account in options.Value.DemoAccounts) await SeedAccountAsync(account);
+            foreach (var account in options.Value.DemoAccounts) await SeedAccountAsync(account, cancellationToken);
         }
 
         logger.LogInformation("Identity seed: {Scopes} scopes, {Clients} clients, {Accounts} demo accounts",
@@ -84,17 +84,14 @@ public sealed class IdentitySeeder(
         return descriptor;
     }
 
-    private async Task SeedAccountAsync(DemoAccountOptions account)
+    private async Task SeedAccountAsync(DemoAccountOptions account, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(account.Email);
         if (user is null)
         {
-            user = new AppUser
-            {
-                Id = Guid.CreateVersion7(), UserName = account.Email, Email = account.Email, EmailConfirmed = true,
-                DisplayName = account.DisplayName, CreatedAt = clock.GetUtcNow(),
-            };
-            Check(await users.CreateAsync(user, account.Password));
+            var (created, newUser) = await accounts.CreateAsync(account.Email, account.Password, true, account.DisplayName, cancellationToken);
+            Check(created);
+            user = newUser;
         }
 
         foreach (var role in account.Roles.Where(StaffRoles.All.Contains))

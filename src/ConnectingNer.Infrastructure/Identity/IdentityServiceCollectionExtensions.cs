@@ -82,7 +82,10 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddIdentityCore<AppUser>(identity =>
             {
-                identity.User.RequireUniqueEmail = true;
+                // Addresses are unique through the user name, which holds the address's keyed hash (BlindIndexNormalizer);
+                // Identity's own email check would want a readable address in the email column.
+                identity.User.RequireUniqueEmail = false;
+                identity.User.AllowedUserNameCharacters = "ABCDEF0123456789";
                 // Length over composition (NIST SP 800-63B): at least 10 characters, 4 of them different.
                 identity.Password.RequiredLength = AccountErrors.PasswordMinLength;
                 identity.Password.RequiredUniqueChars = 4;
@@ -115,6 +118,8 @@ public static class IdentityServiceCollectionExtensions
             cookie.SlidingExpiration = true;
         });
         services.AddScoped<AccountMessages>();
+        services.AddScoped<AccountFactory>();
+        services.AddSingleton<Microsoft.AspNetCore.Identity.ILookupNormalizer, Privacy.BlindIndexNormalizer>();
         services.AddScoped<ExternalAccountLinker>();
         services.AddScoped<IAccountDirectory, IdentityAccountDirectory>();
         services.AddSingleton<IEmailSender, LoggingEmailSender>();

@@ -24,6 +24,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Common.IdempotencyRecord> IdempotencyRecords => Set<Domain.Common.IdempotencyRecord>();
 
+    public DbSet<Privacy.CustomerRecord> Customers => Set<Privacy.CustomerRecord>();
+
+    public DbSet<Privacy.CustomerKey> CustomerKeys => Set<Privacy.CustomerKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -32,7 +36,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         modelBuilder.Entity<AppUser>(user =>
         {
             user.ToTable("users");
-            user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
             user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ux_users_normalized_user_name");
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email");
         });
@@ -51,6 +54,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
         modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
         modelBuilder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
+        modelBuilder.Entity<Privacy.CustomerRecord>(customer =>
+        {
+            customer.ToTable("customers");
+            customer.HasKey(c => c.Id);
+            customer.Property(c => c.Id).ValueGeneratedNever();
+            customer.Property(c => c.Number).UseIdentityAlwaysColumn();
+            customer.HasIndex(c => c.Number).IsUnique();
+            customer.HasIndex(c => c.CreatedAt);
+            customer.HasOne<AppUser>().WithOne().HasForeignKey<Privacy.CustomerRecord>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Privacy.CustomerKey>(key =>
+        {
+            key.ToTable("customer_keys");
+            key.HasKey(k => k.CustomerId);
+            key.Property(k => k.MasterKeyId).HasMaxLength(64);
+            // No foreign key to customers: destroying a key must not touch the (then unreadable) profile row.
+            key.HasIndex(k => k.MasterKeyId);
+        });
         // Rows of a raw search query, not a table.
         modelBuilder.Entity<ProductSearchHit>().HasNoKey().ToView("product_search_hits");
     }

@@ -29,6 +29,7 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Identity:SigningCertificate", TestCertificates.Signing);
         builder.UseSetting("Identity:EncryptionCertificate", TestCertificates.Encryption);
         builder.UseSetting("Identity:PublicOrigin", "https://localhost");
+        foreach (var (key, value) in TestPrivacyKeys.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

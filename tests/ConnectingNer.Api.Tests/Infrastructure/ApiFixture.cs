@@ -58,13 +58,10 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task<Guid> CreateAccountAsync(string email, string? password, bool confirmed = true, params string[] roles)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Identity.AppUser>>();
-        var user = new ConnectingNer.Infrastructure.Identity.AppUser
-        {
-            Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = confirmed, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        var (created, user) = await scope.ServiceProvider.GetRequiredService<ConnectingNer.Infrastructure.Identity.AccountFactory>()
+            .CreateAsync(email, password, confirmed, null, CancellationToken.None);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Identity.AppUser>>();
         foreach (var role in roles) Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user.Id;
     }

@@ -252,11 +252,6 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("display_name");
-
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -320,6 +315,80 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_users_normalized_user_name");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Privacy.CustomerKey", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("master_key_id");
+
+                    b.Property<DateTimeOffset?>("RewrappedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rewrapped_at");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("wrapped_key");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_keys");
+
+                    b.HasIndex("MasterKeyId")
+                        .HasDatabaseName("ix_customer_keys_master_key_id");
+
+                    b.ToTable("customer_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Privacy.CustomerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("Number"));
+
+                    b.Property<byte[]>("PersonalData")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("personal_data");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_customers_created_at");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_number");
+
+                    b.ToTable("customers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -792,6 +861,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_product_sales_days_products_product_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Privacy.CustomerRecord", b =>
+                {
+                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("ConnectingNer.Infrastructure.Privacy.CustomerRecord", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customers_users_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

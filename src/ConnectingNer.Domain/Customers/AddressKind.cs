@@ -1,0 +1,7 @@
+namespace ConnectingNer.Domain.Customers;
+
+public enum AddressKind
+{
+    Shipping,
+    Billing,
+}

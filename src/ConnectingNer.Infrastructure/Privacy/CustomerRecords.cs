@@ -1,0 +1,33 @@
+namespace ConnectingNer.Infrastructure.Privacy;
+
+/// <summary>
+/// A customer's row: nothing readable but the id, a sequence number for paging and dates; the profile (email,
+/// name, phone, birth date, addresses) is one AES-GCM ciphertext under the customer's data key.
+/// </summary>
+public sealed class CustomerRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>A plain sequence number: the stable key of staff lists (cursor paging).</summary>
+    public int Number { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public byte[] PersonalData { get; set; } = [];
+}
+
+/// <summary>A customer's data key, wrapped by a master key. Deleting this row crypto-shreds the customer's profile.</summary>
+public sealed class CustomerKey
+{
+    public Guid CustomerId { get; set; }
+
+    public string MasterKeyId { get; set; } = "";
+
+    public byte[] WrappedKey { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? RewrappedAt { get; set; }
+}
