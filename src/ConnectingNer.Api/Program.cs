@@ -37,6 +37,8 @@ builder.Services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>();
 builder.Services.AddSingleton<IStringMatcher, NpgsqlStringMatcher>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+builder.Services.AddScoped<IPersonalDataAccess, PersonalDataAccess>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PersonalDataHandler>();
 builder.Services.AddScoped<ConnectingNer.Api.Identity.UserSessions>();
 builder.Services.AddAntiforgery(antiforgery =>
 {

@@ -12,8 +12,9 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddGraphQLApi(this IServiceCollection services, IConfiguration configuration) =>
         services
-            .AddSingleton(CatalogQueries.RegisterNodes(new NodeResolvers()))
+            .AddSingleton(Customers.CustomerFields.RegisterNodes(CatalogQueries.RegisterNodes(new NodeResolvers())))
             .AddGraphQLServer<AppSchema>(configuration, builder => builder
             .AddGraphTypes(typeof(AppSchema).Assembly)
-            .AddUnhandledExceptionHandler(ExceptionErrors.Map));
+            .AddUnhandledExceptionHandler(ExceptionErrors.Map)
+            .AddDocumentListener<Customers.DisclosureLedgerListener>(global::GraphQL.DI.ServiceLifetime.Singleton));
 }

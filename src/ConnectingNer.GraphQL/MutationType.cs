@@ -11,5 +11,6 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything a client can change. Each mutation takes one `input` and answers with a payload carrying `errors`.";
         CatalogMutations.AddTo(this);
         Accounts.AccountFields.AddMutations(this);
+        Customers.CustomerFields.AddMutations(this);
     }
 }

@@ -12,6 +12,7 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a client can read.";
         NodeResolvers.AddFieldsTo(this);
         CatalogQueries.AddTo(this);
-        Accounts.AccountFields.AddQueries(this);
+        Customers.CustomerFields.AddQueries(this);
+        Customers.CustomerFields.AddDisclosureQueries(this);
     }
 }

@@ -29,6 +29,10 @@ public static class DependencyInjection
         services.AddSingleton<Privacy.PersonalDataCipher>();
         services.AddHostedService<Privacy.PrivacyKeysCheck>();
         services.AddScoped<Privacy.MasterKeyRotation>();
+        services.AddScoped<Privacy.DisclosureLedger>();
+        services.AddScoped<Application.Customers.IAuditTrail, Privacy.AuditTrail>();
+        services.AddScoped<Application.Common.Security.IDisclosureLedger>(sp => sp.GetRequiredService<Privacy.DisclosureLedger>());
+        services.AddScoped<Application.Common.Security.IDisclosureLedgerWriter>(sp => sp.GetRequiredService<Privacy.DisclosureLedger>());
         services.AddScoped<Application.Customers.ICustomerStore, Privacy.EncryptedCustomerStore>();
         services.AddIdentityServer(configuration, isTesting);
         return services;

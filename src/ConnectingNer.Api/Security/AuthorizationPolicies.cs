@@ -12,6 +12,10 @@ public static class AuthorizationPolicies
             .RequireAuthenticatedUser()
             .RequireAssertion(context => HasScope(context.User, Policies.CatalogWrite)
                 || context.User.IsInRole("catalog_manager") || context.User.IsInRole("admin")));
+        foreach (var category in DataCategories.All)
+            options.AddPolicy(DataCategories.Policy(category), policy => policy.AddRequirements(new PersonalDataRequirement(category)));
+        options.AddPolicy(Policies.CustomerSupport, policy => policy.RequireAuthenticatedUser().RequireRole("support", "privacy_officer"));
+        options.AddPolicy(Policies.PrivacyOfficer, policy => policy.RequireAuthenticatedUser().RequireRole("privacy_officer"));
     }
 
     /// <summary>Scopes as OpenIddict validation exposes them (one <c>oi_scp</c> claim each) or as a space-separated <c>scope</c>.</summary>

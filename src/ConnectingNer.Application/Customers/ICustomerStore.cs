@@ -23,10 +23,13 @@ public interface ICustomerStore
 
     /// <summary>The keyed hash an email address is indexed under.</summary>
     string EmailIndex(string email);
+
+    /// <summary>Locks the customer's row until the transaction ends: concurrent changes of one profile queue up.</summary>
+    Task LockAsync(Guid id, CancellationToken cancellationToken);
 }
 
-/// <summary>One customer in a staff list before their data is decrypted.</summary>
-public sealed class CustomerIndexRow
+/// <summary>One customer in a staff list (or the signed-in customer) before their data is decrypted.</summary>
+public sealed class CustomerIndexRow : Common.Security.IPersonalDataSubject
 {
     /// <summary>The customer's sequence number (the list's key).</summary>
     public int Id { get; set; }

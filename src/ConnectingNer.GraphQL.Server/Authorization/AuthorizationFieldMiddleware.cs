@@ -12,7 +12,9 @@ namespace ConnectingNer.GraphQL.Server.Authorization;
 /// Enforces GraphQL.NET's authorization metadata (<c>Authorize()</c>, <c>AuthorizeWithPolicy()</c>,
 /// <c>AuthorizeWithRoles()</c>) on fields and on their parent object type, as HotChocolate's <c>@authorize</c>
 /// does before the resolver: a denied field resolves to <c>null</c> with an <c>AUTH_NOT_AUTHENTICATED</c> or
-/// <c>AUTH_NOT_AUTHORIZED</c> error, and the rest of the result is kept. The resolver never runs for a denied caller.
+/// <c>AUTH_NOT_AUTHORIZED</c> error with the field's path, and the rest of the result is kept. The resolver never
+/// runs for a denied caller. Policies are resource-based: a field's policy judges the parent object (the customer
+/// whose email it is), a type's policy the object itself. A policy the server does not know denies (fail closed).
 /// </summary>
 public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 {
@@ -28,14 +30,14 @@ public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
         IResolveFieldContext context, FieldMiddlewareDelegate next, FieldType field, IComplexGraphType parent)
     {
         var user = context.User ?? new ClaimsPrincipal(new ClaimsIdentity());
-        var denial = await CheckAsync(context, user, parent) ?? await CheckAsync(context, user, field);
+        var denial = await CheckAsync(context, user, parent, context.Source) ?? await CheckAsync(context, user, field, context.Source);
         if (denial is null) return await next(context);
 
         context.Errors.Add(denial);
         return null;
     }
 
-    private static async Task<ExecutionError?> CheckAsync(IResolveFieldContext context, ClaimsPrincipal user, IMetadataReader target)
+    private static async Task<ExecutionError?> CheckAsync(IResolveFieldContext context, ClaimsPrincipal user, IMetadataReader target, object? resource)
     {
         if (!target.IsAuthorizationRequired() || target.IsAnonymousAllowed()) return null;
 
@@ -53,12 +55,25 @@ public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
             var authorization = context.RequestServices!.GetRequiredService<IAuthorizationService>();
             foreach (var policy in policies)
             {
-                if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+                if (!await SatisfiesAsync(authorization, user, resource, policy))
                     return Denied(context, ErrorCodes.NotAuthorized, "The current user is not authorized to access this resource.");
             }
         }
 
         return null;
+    }
+
+    private static async Task<bool> SatisfiesAsync(IAuthorizationService authorization, ClaimsPrincipal user, object? resource, string policy)
+    {
+        try
+        {
+            return (await authorization.AuthorizeAsync(user, resource, policy)).Succeeded;
+        }
+        catch (InvalidOperationException)
+        {
+            // ASP.NET Core throws for a policy nobody registered: a typo must close the field, not open it.
+            return false;
+        }
     }
 
     private static ExecutionError Denied(IResolveFieldContext context, string code, string message)

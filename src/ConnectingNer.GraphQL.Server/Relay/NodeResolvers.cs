@@ -10,13 +10,29 @@ public sealed class NodeResolvers
 {
     public const int MaxIds = 50;
 
-    private readonly Dictionary<string, Func<IResolveFieldContext, IReadOnlyList<int>, Task<IReadOnlyDictionary<int, object>>>> _fetchers =
-        new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Fetcher> _fetchers = new(StringComparer.Ordinal);
 
-    /// <summary>Registers how to fetch the objects of <paramref name="typeName"/> by key (only those the caller may see).</summary>
+    private sealed record Fetcher(Func<string, bool> IsKey, Func<IResolveFieldContext, IReadOnlyList<string>, Task<IReadOnlyDictionary<string, object>>> Fetch);
+
+    /// <summary>Registers how to fetch the objects of <paramref name="typeName"/> by integer key (only those the caller may see).</summary>
     public NodeResolvers Register(string typeName, Func<IResolveFieldContext, IReadOnlyList<int>, Task<IReadOnlyDictionary<int, object>>> fetch)
     {
-        _fetchers[typeName] = fetch;
+        _fetchers[typeName] = new Fetcher(
+            text => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+            async (context, keys) => (await fetch(context, [.. keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture))]))
+                .ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers how to fetch the objects of <paramref name="typeName"/> by GUID key. The fetch returns only the objects
+    /// the caller may see: the others answer "not found", like ids that do not exist, so an id reveals nothing.
+    /// </summary>
+    public NodeResolvers Register(string typeName, Func<IResolveFieldContext, IReadOnlyList<Guid>, Task<IReadOnlyDictionary<Guid, object>>> fetch)
+    {
+        _fetchers[typeName] = new Fetcher(
+            text => Guid.TryParseExact(text, "D", out _),
+            async (context, keys) => (await fetch(context, [.. keys.Select(k => Guid.ParseExact(k, "D"))])).ToDictionary(p => p.Key.ToString("D"), p => p.Value));
         return this;
     }
 
@@ -45,11 +61,10 @@ public sealed class NodeResolvers
     private async Task<object?[]> FetchAsync(IResolveFieldContext context, IReadOnlyList<string> ids)
     {
         var results = new object?[ids.Count];
-        var wanted = new Dictionary<string, List<(int Index, int Key)>>(StringComparer.Ordinal);
+        var wanted = new Dictionary<string, List<(int Index, string Key)>>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {
-            if (!GlobalId.TryDecode(ids[i], out var type, out var text) || !_fetchers.ContainsKey(type)
-                || !int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key))
+            if (!GlobalId.TryDecode(ids[i], out var type, out var key) || !_fetchers.TryGetValue(type, out var fetcher) || !fetcher.IsKey(key))
             {
                 Report(context, ids.Count > 1 ? i : null, ErrorCodes.InvalidId, $"'{Shorten(ids[i])}' is not a valid id.");
                 continue;
@@ -61,7 +76,7 @@ public sealed class NodeResolvers
 
         foreach (var (type, items) in wanted)
         {
-            var found = await _fetchers[type](context, items.Select(i => i.Key).Distinct().ToList());
+            var found = await _fetchers[type].Fetch(context, items.Select(i => i.Key).Distinct().ToList());
             foreach (var (index, key) in items)
             {
                 if (found.TryGetValue(key, out var value)) results[index] = value;

@@ -1,19 +1,14 @@
 using ConnectingNer.Application.Accounts;
+using ConnectingNer.Application.Customers;
 using ConnectingNer.GraphQL.Common;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Accounts;
 
-/// <summary><c>me</c>, <c>registerCustomer</c> and <c>unlinkExternalLogin</c>.</summary>
+/// <summary><c>registerCustomer</c> and <c>unlinkExternalLogin</c>.</summary>
 public static class AccountFields
 {
-    public static void AddQueries(ObjectGraphType query) =>
-        query.Field<CustomerType>("me")
-            .Description("The signed-in customer; null for a partner's token. Needs a signed-in caller.")
-            .Authorize()
-            .ResolveAsync(async ctx => await ctx.Sender().Send(new GetMeQuery(), ctx.CancellationToken));
-
     public static void AddMutations(ObjectGraphType mutation)
     {
         mutation.Field<RegisterCustomerPayloadType>("registerCustomer")
@@ -31,7 +26,13 @@ public static class AccountFields
             .Description("Removes a social login from your account; refused when it is your only way to sign in.")
             .Argument<NonNullGraphType<UnlinkExternalLoginInputType>>("input")
             .Authorize()
-            .ResolveAsync(async ctx => Payload<AccountReadModel>.From(await ctx.Sender().Send(
-                new UnlinkExternalLoginCommand(ctx.GetArgument<UnlinkExternalLoginInput>("input").Provider), ctx.CancellationToken)));
+            .ResolveAsync(async ctx =>
+            {
+                var result = await ctx.Sender().Send(
+                    new UnlinkExternalLoginCommand(ctx.GetArgument<UnlinkExternalLoginInput>("input").Provider), ctx.CancellationToken);
+                return result.IsSuccess
+                    ? new Payload<CustomerIndexRow>(new CustomerIndexRow { SubjectId = result.Value.Id }, [])
+                    : new Payload<CustomerIndexRow>(null, result.Errors);
+            });
     }
 }

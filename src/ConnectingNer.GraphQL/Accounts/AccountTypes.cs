@@ -1,30 +1,9 @@
 using ConnectingNer.Application.Accounts;
+using ConnectingNer.Application.Customers;
 using ConnectingNer.GraphQL.Common;
-using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Accounts;
-
-/// <summary>The signed-in customer, as they see themselves.</summary>
-public sealed class CustomerType : ObjectGraphType<AccountReadModel>
-{
-    public const string TypeName = "Customer";
-
-    public CustomerType()
-    {
-        Name = TypeName;
-        Description = "A customer account. Only its owner reads it through `me` for now.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The customer's global id.")
-            .Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString()));
-        Field(a => a.Email).Description("The email address the customer signs in with.");
-        Field(a => a.EmailConfirmed).Description("True once the customer opened the confirmation link (or a provider vouched for the address).");
-        Field(a => a.DisplayName, nullable: true).Description("How the customer wants to be addressed.");
-        Field(a => a.HasPassword).Description("False for accounts that only sign in with Google or Facebook.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalLoginType>>>>("externalLogins")
-            .Description("The social logins linked to the account.")
-            .Resolve(ctx => ctx.Source.ExternalLogins);
-    }
-}
 
 public sealed class ExternalLoginType : ObjectGraphType<ExternalLoginReadModel>
 {
@@ -80,4 +59,4 @@ public sealed class RegisterCustomerPayloadType()
     : PayloadType<RegistrationType, RegistrationReadModel>("RegisterCustomerPayload", "registration", "The result of `registerCustomer`.");
 
 public sealed class UnlinkExternalLoginPayloadType()
-    : PayloadType<CustomerType, AccountReadModel>("UnlinkExternalLoginPayload", "customer", "The result of `unlinkExternalLogin`.");
+    : PayloadType<Customers.CustomerType, CustomerIndexRow>("UnlinkExternalLoginPayload", "customer", "The result of `unlinkExternalLogin`.");

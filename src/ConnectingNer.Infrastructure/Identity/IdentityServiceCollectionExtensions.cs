@@ -119,6 +119,7 @@ public static class IdentityServiceCollectionExtensions
         });
         services.AddScoped<AccountMessages>();
         services.AddScoped<AccountFactory>();
+        services.AddScoped<Application.Customers.ICustomerReader, CustomerReader>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.ILookupNormalizer, Privacy.BlindIndexNormalizer>();
         services.AddScoped<ExternalAccountLinker>();
         services.AddScoped<IAccountDirectory, IdentityAccountDirectory>();

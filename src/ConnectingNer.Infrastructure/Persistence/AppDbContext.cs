@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Privacy.CustomerKey> CustomerKeys => Set<Privacy.CustomerKey>();
 
+    public DbSet<Privacy.AuditEvent> AuditEvents => Set<Privacy.AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -71,6 +73,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             key.Property(k => k.MasterKeyId).HasMaxLength(64);
             // No foreign key to customers: destroying a key must not touch the (then unreadable) profile row.
             key.HasIndex(k => k.MasterKeyId);
+        });
+        modelBuilder.Entity<Privacy.AuditEvent>(audit =>
+        {
+            audit.ToTable("audit_events");
+            audit.Property(a => a.ActorSubject).HasMaxLength(200);
+            audit.Property(a => a.ClientId).HasMaxLength(200);
+            audit.Property(a => a.Purpose).HasMaxLength(100);
+            audit.Property(a => a.OperationName).HasMaxLength(200);
+            audit.Property(a => a.DocumentHash).HasMaxLength(64);
+            audit.HasIndex(a => new { a.SubjectId, a.Id });
+            audit.HasIndex(a => a.OccurredAt);
         });
         // Rows of a raw search query, not a table.
         modelBuilder.Entity<ProductSearchHit>().HasNoKey().ToView("product_search_hits");

@@ -58,6 +58,9 @@ public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher c
 
     public string EmailIndex(string email) => cipher.EmailIndex(email);
 
+    public async Task LockAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM customers WHERE id = {id} FOR UPDATE", cancellationToken);
+
     private static byte[] Seal(byte[] dataKey, Customer customer) =>
         PersonalDataCipher.Seal(dataKey, customer.Id, JsonSerializer.SerializeToUtf8Bytes(ProfileDocument.From(customer), Json));
 

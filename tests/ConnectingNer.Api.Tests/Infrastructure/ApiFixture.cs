@@ -66,6 +66,20 @@ public sealed class ApiFixture : IAsyncLifetime
         return user.Id;
     }
 
+    /// <summary>A customer with a full profile (name, phone, birth date, one shipping address); returns their id.</summary>
+    public async Task<Guid> CreateCustomerAsync(string email, string name, string phone = "+919876543210")
+    {
+        var id = await CreateAccountAsync(email, "customer-pass-1");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ConnectingNer.Application.Customers.ICustomerStore>();
+        var customer = (await store.FindAsync(id, CancellationToken.None))!;
+        Assert.True(customer.UpdateProfile(name, phone, new DateOnly(1991, 2, 3), null, null, DateTimeOffset.UtcNow).IsSuccess);
+        customer.AddAddress(ConnectingNer.Domain.Customers.Address.Create(Guid.NewGuid(), ConnectingNer.Domain.Customers.AddressKind.Shipping,
+            name, "12 Zoo Narengi Road", null, "Guwahati", "Assam", "781024", "IN", null, true).Value);
+        await store.UpdateAsync(customer, CancellationToken.None);
+        return id;
+    }
+
     /// <summary>Item 1: organic and gift; 2: none; 3: organic; 4: gift; 5: organic and limited.</summary>
     public static string[] TagsOf(int item) => item switch
     {

@@ -46,7 +46,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await using var db = CreateDbContext();
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Select(t => $"\"{t}\"");
         // Table names come from our own model, not from input.
-        var sql = "TRUNCATE " + string.Join(", ", tables) + " RESTART IDENTITY CASCADE";
+        // The audit trail refuses truncation (append-only trigger); only a superuser session that skips triggers can
+        // empty it, as the tests' reset does here.
+        var sql = "SET session_replication_role = replica; TRUNCATE " + string.Join(", ", tables)
+            + " RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT";
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 

@@ -4,4 +4,10 @@ namespace ConnectingNer.Application.Common.Security;
 public static class Policies
 {
     public const string CatalogWrite = "catalog:write";
+
+    /// <summary>Staff who look customers up: support and the privacy officer.</summary>
+    public const string CustomerSupport = "customers:support";
+
+    /// <summary>The privacy officer (the audit trail of disclosures).</summary>
+    public const string PrivacyOfficer = "privacy:officer";
 }

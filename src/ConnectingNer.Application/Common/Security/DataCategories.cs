@@ -1,0 +1,50 @@
+namespace ConnectingNer.Application.Common.Security;
+
+/// <summary>
+/// The categories of personal data. Each personal property of a read model names its category with
+/// <see cref="PersonalDataAttribute"/>; who may read a category is the host's policy <c>pii:&lt;category&gt;</c>.
+/// </summary>
+public static class DataCategories
+{
+    public const string IdentityName = "identity.name";
+    public const string IdentityBirthDate = "identity.birthdate";
+    public const string ContactEmail = "contact.email";
+    public const string ContactPhone = "contact.phone";
+    public const string AddressPostal = "address.postal";
+    public const string AccountLogins = "account.logins";
+
+    public static readonly string[] All = [IdentityName, IdentityBirthDate, ContactEmail, ContactPhone, AddressPostal, AccountLogins];
+
+    /// <summary>The authorization policy guarding a category.</summary>
+    public static string Policy(string category) => "pii:" + category;
+}
+
+/// <summary>Marks a property (or a whole type) as personal data of a category.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class, AllowMultiple = false)]
+public sealed class PersonalDataAttribute(string category) : Attribute
+{
+    public string Category { get; } = category;
+}
+
+/// <summary>A value whose personal fields belong to one person: the resource that personal-data policies judge.</summary>
+public interface IPersonalDataSubject
+{
+    Guid SubjectId { get; }
+}
+
+/// <summary>How much of a category a caller may see of someone's data.</summary>
+public enum DataAccess
+{
+    None,
+    Masked,
+    Full,
+}
+
+/// <summary>Decides, per request, what the caller may see of a subject's personal data (the host implements the rules).</summary>
+public interface IPersonalDataAccess
+{
+    DataAccess For(string category, Guid subjectId);
+
+    /// <summary>True when the caller is the subject (their own data: no disclosure to record).</summary>
+    bool IsSubject(Guid subjectId);
+}
