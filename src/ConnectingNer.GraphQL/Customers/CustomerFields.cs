@@ -24,9 +24,9 @@ public static class CustomerFields
                 : null);
 
         query.Field<CustomerType>("customer")
-            .Description("A customer by global id, for support staff and the privacy officer; personal fields as their role allows.")
+            .Description("A customer by global id, for support staff, the privacy officer and admins; personal fields as their role allows.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The customer's global id.")
-            .AuthorizeWithPolicy(Policies.CustomerSupport)
+            .AuthorizeWithPolicy(Policies.CustomerLookup)
             .ResolveAsync(async ctx =>
             {
                 var found = GlobalId.TryDecode(ctx.GetArgument<string>("id"), out var type, out var key) && type == CustomerType.TypeName
@@ -37,11 +37,11 @@ public static class CustomerFields
             });
 
         query.Field<CustomersConnectionType>("customers")
-            .Description("Customers, newest first unless ordered otherwise, for support staff and the privacy officer. Personal data is "
+            .Description("Customers, newest first unless ordered otherwise, for support staff, the privacy officer and admins. Personal data is "
                 + "encrypted, so lists filter on account facts only; `email` finds one customer by exact address.")
             .Argument<StringGraphType>("email", "An exact email address (any letter case).")
             .DataFeatures<object?, object, CustomerFilterInputType, CustomerSortInputType>()
-            .AuthorizeWithPolicy(Policies.CustomerSupport)
+            .AuthorizeWithPolicy(Policies.CustomerLookup)
             .ResolveAsync(async ctx =>
             {
                 var rows = await ctx.Sender().Send(new ListCustomersQuery(ctx.GetArgument<string?>("email")), ctx.CancellationToken);
@@ -87,9 +87,9 @@ public static class CustomerFields
     public static NodeResolvers RegisterNodes(NodeResolvers nodes) => nodes
         .Register(CustomerType.TypeName, async (IResolveFieldContext ctx, IReadOnlyList<Guid> ids) =>
         {
-            // Object-level authorization: a customer reaches only themselves; support and the privacy officer anyone.
+            // Object-level authorization: a customer reaches only themselves; staff who look customers up reach anyone.
             var access = ctx.RequestServices!.GetRequiredService<IPersonalDataAccess>();
-            var staff = (await ctx.RequestServices!.GetRequiredService<ICurrentUser>().SatisfiesAsync(Policies.CustomerSupport, ctx.CancellationToken));
+            var staff = (await ctx.RequestServices!.GetRequiredService<ICurrentUser>().SatisfiesAsync(Policies.CustomerLookup, ctx.CancellationToken));
             var visible = ids.Where(id => staff || access.IsSubject(id)).ToList();
             return (await ctx.Sender().Send(new FindCustomerRowsQuery(visible), ctx.CancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value);
         });

@@ -5,8 +5,8 @@ public static class Policies
 {
     public const string CatalogWrite = "catalog:write";
 
-    /// <summary>Staff who look customers up: support and the privacy officer.</summary>
-    public const string CustomerSupport = "customers:support";
+    /// <summary>Staff who look customers up: support, the privacy officer and admins (each sees what their grants allow).</summary>
+    public const string CustomerLookup = "customers:lookup";
 
     /// <summary>The privacy officer (the audit trail of disclosures).</summary>
     public const string PrivacyOfficer = "privacy:officer";
