@@ -14,7 +14,7 @@ public static class AuthorizationPolicies
                 || context.User.IsInRole("catalog_manager") || context.User.IsInRole("admin")));
         foreach (var category in DataCategories.All)
             options.AddPolicy(DataCategories.Policy(category), policy => policy.AddRequirements(new PersonalDataRequirement(category)));
-        options.AddPolicy(Policies.CustomerLookup, policy => policy.RequireAuthenticatedUser().RequireRole("support", "privacy_officer", "admin"));
+        options.AddPolicy(Policies.CustomerLookup, policy => policy.RequireAuthenticatedUser().RequireRole("support", "privacy_officer"));
         options.AddPolicy(Policies.PrivacyOfficer, policy => policy.RequireAuthenticatedUser().RequireRole("privacy_officer"));
     }
 

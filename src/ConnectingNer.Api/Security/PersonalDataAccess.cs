@@ -6,8 +6,8 @@ namespace ConnectingNer.Api.Security;
 
 /// <summary>
 /// Who may read which category of someone's personal data: the subject everything of their own; staff by role
-/// (support: names, contact details and addresses, never birth dates; privacy officer: everything; admin: names,
-/// masked contact details; catalog manager: nothing); partners nothing yet; anonymous callers nothing.
+/// (support: names, addresses and logins, contact details masked, never birth dates; privacy officer: everything;
+/// admin and catalog manager: nothing); partners nothing yet; anonymous callers nothing.
 /// </summary>
 public sealed class PersonalDataAccess(IHttpContextAccessor accessor) : IPersonalDataAccess
 {
@@ -15,16 +15,13 @@ public sealed class PersonalDataAccess(IHttpContextAccessor accessor) : IPersona
         new Dictionary<string, IReadOnlyDictionary<string, DataAccess>>
         {
             ["privacy_officer"] = DataCategories.All.ToDictionary(c => c, _ => DataAccess.Full),
+            // Support recognises a caller by name and masked contact details and ships to their address; the full email
+            // and phone stay with the customer (and the privacy officer).
             ["support"] = new Dictionary<string, DataAccess>
             {
-                [DataCategories.IdentityName] = DataAccess.Full, [DataCategories.ContactEmail] = DataAccess.Full,
-                [DataCategories.ContactPhone] = DataAccess.Full, [DataCategories.AddressPostal] = DataAccess.Full,
-                [DataCategories.AccountLogins] = DataAccess.Full,
-            },
-            ["admin"] = new Dictionary<string, DataAccess>
-            {
                 [DataCategories.IdentityName] = DataAccess.Full, [DataCategories.ContactEmail] = DataAccess.Masked,
-                [DataCategories.ContactPhone] = DataAccess.Masked,
+                [DataCategories.ContactPhone] = DataAccess.Masked, [DataCategories.AddressPostal] = DataAccess.Full,
+                [DataCategories.AccountLogins] = DataAccess.Full,
             },
         };
 

@@ -24,7 +24,7 @@ public static class CustomerFields
                 : null);
 
         query.Field<CustomerType>("customer")
-            .Description("A customer by global id, for support staff, the privacy officer and admins; personal fields as their role allows.")
+            .Description("A customer by global id, for support staff and the privacy officer; personal fields as their role allows.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The customer's global id.")
             .AuthorizeWithPolicy(Policies.CustomerLookup)
             .ResolveAsync(async ctx =>
@@ -37,7 +37,7 @@ public static class CustomerFields
             });
 
         query.Field<CustomersConnectionType>("customers")
-            .Description("Customers, newest first unless ordered otherwise, for support staff, the privacy officer and admins. Personal data is "
+            .Description("Customers, newest first unless ordered otherwise, for support staff and the privacy officer. Personal data is "
                 + "encrypted, so lists filter on account facts only; `email` finds one customer by exact address.")
             .Argument<StringGraphType>("email", "An exact email address (any letter case).")
             .DataFeatures<object?, object, CustomerFilterInputType, CustomerSortInputType>()

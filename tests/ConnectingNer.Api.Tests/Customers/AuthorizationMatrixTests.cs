@@ -62,12 +62,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IAsyncLifetim
     private static Access Expected(string principal, string category) => principal switch
     {
         "subject" or "privacy-officer" => Access.Full,
-        "support" => category == "identity.birthdate" ? Access.Denied : Access.Full,
-        "admin" => category switch
+        "support" => category switch
         {
-            "identity.name" => Access.Full,
+            "identity.birthdate" => Access.Denied,
             "contact.email" or "contact.phone" => Access.Masked,
-            _ => Access.Denied,
+            _ => Access.Full,
         },
         _ => Access.Denied,
     };
@@ -78,8 +77,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IAsyncLifetim
     private static bool Reaches(string principal, string path) => path switch
     {
         "me" => principal == "subject",
-        "node" or "nodes" => principal is "subject" or "support" or "privacy-officer" or "admin",
-        _ => principal is "support" or "privacy-officer" or "admin",
+        "node" or "nodes" => principal is "subject" or "support" or "privacy-officer",
+        _ => principal is "support" or "privacy-officer",
     };
 
     private static string Selection => string.Join(" ", Fields.Select(f => f.Selection));

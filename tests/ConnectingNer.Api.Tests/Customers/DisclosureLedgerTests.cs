@@ -71,16 +71,18 @@ public sealed class DisclosureLedgerTests(ApiFixture fixture) : IAsyncLifetime
         await fixture.Client().As(_ravi.ToString()).PostAsync($$"""{ node(id: "{{Id(_meera)}}") { ... on Customer { email } } }""");
         var before = await EventCountAsync();
 
-        var list = await fixture.Client().As("staff-admin", roles: "admin").PostAsync("""{ customers(first: 5) { nodes { email phone } } }""");
+        var admin = await fixture.Client().As("staff-admin", roles: "admin").PostAsync("""{ customers(first: 5) { nodes { email } } }""");
+        var list = await fixture.Client().As("staff-support-7", roles: "support").PostAsync("""{ customers(first: 5) { nodes { email phone } } }""");
 
         Assert.Equal(0, before);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], admin.ErrorCodes);
         Assert.Equal(["r***@example.in", "m***@example.in"], list.EnsureNoErrors().Data!["customers"]!["nodes"]!.AsArray()
             .Select(n => n!["email"]!.GetValue<string>()));
         await using var db = fixture.Database.CreateDbContext();
         var events = await db.AuditEvents.ToListAsync();
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.True(e.Masked));
-        Assert.All(events, e => Assert.Equal("administration", e.Purpose));
+        Assert.All(events, e => Assert.Equal("customer_support", e.Purpose));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ public static class Policies
 {
     public const string CatalogWrite = "catalog:write";
 
-    /// <summary>Staff who look customers up: support, the privacy officer and admins (each sees what their grants allow).</summary>
+    /// <summary>Staff who look customers up: support and the privacy officer (each sees what their grants allow).</summary>
     public const string CustomerLookup = "customers:lookup";
 
     /// <summary>The privacy officer (the audit trail of disclosures).</summary>
