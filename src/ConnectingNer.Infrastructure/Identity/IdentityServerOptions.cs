@@ -26,6 +26,12 @@ public sealed class IdentityServerOptions
     /// <summary>The token encryption certificate (base64 PFX), shared by every node like the signing one.</summary>
     public string? EncryptionCertificate { get; set; }
 
+    /// <summary>
+    /// 32 random bytes in base64, the same on every node: encrypts access tokens, codes and refresh tokens with AES
+    /// instead of the encryption certificate's RSA key (much cheaper to decrypt on every API call).
+    /// </summary>
+    public string? TokenEncryptionKey { get; set; }
+
     /// <summary>Password of both PFX files, if any.</summary>
     public string? CertificatePassword { get; set; }
 

@@ -17,9 +17,10 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
 
     private static string NewCertificate(string name) => TestCertificates.Create(name);
 
-    private WebApplicationFactory<Program> Node(string signing, string encryption) =>
+    private WebApplicationFactory<Program> Node(string signing, string encryption, string? tokenKey = null) =>
         new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
         {
+            if (tokenKey is not null) builder.UseSetting("Identity:TokenEncryptionKey", tokenKey);
             builder.UseSetting("Identity:AllowEphemeralKeys", "false");
             builder.UseSetting("Identity:SigningCertificate", signing);
             builder.UseSetting("Identity:EncryptionCertificate", encryption);
@@ -68,8 +69,8 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task NodesWithDifferentCertificates_RejectEachOthersTokens()
     {
-        await using var a = Node(NewCertificate("a-signing"), NewCertificate("a-encryption"));
-        await using var b = Node(NewCertificate("b-signing"), NewCertificate("b-encryption"));
+        await using var a = Node(NewCertificate("a-signing"), NewCertificate("a-encryption"), Convert.ToBase64String(new byte[32]));
+        await using var b = Node(NewCertificate("b-signing"), NewCertificate("b-encryption"), Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()));
 
         var token = await TokenAsync(a.CreateClient());
 

@@ -28,6 +28,7 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Identity:AllowEphemeralKeys", "true");
         builder.UseSetting("Identity:SigningCertificate", TestCertificates.Signing);
         builder.UseSetting("Identity:EncryptionCertificate", TestCertificates.Encryption);
+        builder.UseSetting("Identity:TokenEncryptionKey", Convert.ToBase64String(Enumerable.Range(50, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("Identity:PublicOrigin", "https://localhost");
         foreach (var (key, value) in TestPrivacyKeys.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
