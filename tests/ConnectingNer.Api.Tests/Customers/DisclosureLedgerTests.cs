@@ -111,6 +111,26 @@ public sealed class DisclosureLedgerTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], bySupport.ErrorCodes);
     }
 
+    [Fact]
+    public async Task AStaffListCostsTheSameSqlRoundTrips_ForTwoCustomersOrTwelve()
+    {
+        for (var i = 0; i < 10; i++) await fixture.CreateCustomerAsync($"c{i}@example.in", $"Customer {i}");
+        const string query = "query($n: Int) { customers(first: $n) { nodes { email name phone addresses { city } externalLogins { provider } hasPassword } } }";
+
+        fixture.Sql.Reset();
+        var two = await fixture.Client().As("staff-privacy", roles: "privacy_officer").PostAsync(query, new { n = 2 });
+        var forTwo = fixture.Sql.Count;
+        fixture.Sql.Reset();
+        var twelve = await fixture.Client().As("staff-privacy", roles: "privacy_officer").PostAsync(query, new { n = 12 });
+        var forTwelve = fixture.Sql.Count;
+
+        Assert.Equal(2, two.EnsureNoErrors().Data!["customers"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(12, twelve.EnsureNoErrors().Data!["customers"]!["nodes"]!.AsArray().Count);
+        // The page, then accounts, logins and encrypted profiles for all its customers at once, then the ledger's insert.
+        Assert.Equal(forTwo, forTwelve);
+        Assert.True(forTwelve <= 6, string.Join("\n", fixture.Sql.Commands));
+    }
+
     [Theory]
     [InlineData("UPDATE audit_events SET purpose = 'nothing to see'")]
     [InlineData("DELETE FROM audit_events")]
