@@ -1,4 +1,5 @@
 using ConnectingNer.Api;
+using ConnectingNer.Api.Identity;
 using ConnectingNer.Api.Persistence;
 using ConnectingNer.Api.Security;
 using ConnectingNer.Application;
@@ -48,6 +49,7 @@ builder.Services.AddAntiforgery(antiforgery =>
 // API callers present OpenIddict access tokens; the validation handler is the default scheme.
 builder.Services.AddAuthentication(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
 builder.Services.AddAuthorization(AuthorizationPolicies.Add);
+builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddHttpLogging(logging =>
 {
     // Method, path, status and duration only: headers and bodies can carry personal data.
@@ -65,6 +67,7 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
 app.UseHttpLogging();
 app.UseExceptionHandler(error => error.Run(context =>
     Results.Problem(title: "Unexpected error.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 ConnectingNer.Api.Identity.TokenEndpoint.Map(app);

@@ -41,6 +41,12 @@ public sealed class IdentityServerOptions
     /// </summary>
     public bool AllowEphemeralKeys { get; set; }
 
+    /// <summary>
+    /// Form posts to the sign-in pages (sign in, register, forgot and reset password) allowed per client IP address and
+    /// minute: slows password guessing across accounts and sign-up spam (lockout already guards each account).
+    /// </summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
     /// <summary>Lifetime of partner (client credentials) access tokens.</summary>
     public TimeSpan PartnerTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

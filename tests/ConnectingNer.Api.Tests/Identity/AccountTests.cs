@@ -1,5 +1,6 @@
 using System.Net;
 using ConnectingNer.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -191,6 +192,23 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("Form expired", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("connectingner.session", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInFormPosts_BeyondTheLimitPerAddress_AreRefusedWith429()
+    {
+        await using var host = new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
+            builder.UseSetting("Identity:SignInAttemptsPerMinute", "3"));
+        var browser = Browser.For(host);
+        var login = await browser.GetAsync("/account/login");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await browser.SubmitAsync(login, new Dictionary<string, string> { ["email"] = "x@example.in", ["password"] = "wrong-password-1" })).Status);
+        var page = await browser.GetAsync("/account/login");
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
     }
 
     [Fact]
