@@ -8,6 +8,26 @@ using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Customers;
 
+/// <summary>The fields a customer and the privacy officer both see of a disclosure.</summary>
+internal static class DisclosureFields
+{
+    public static void AddShared(ObjectGraphType<DisclosureReadModel> type, string typeName)
+    {
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").Resolve(ctx => GlobalId.Encode(typeName, ctx.Source.Id));
+        type.Field(d => d.OccurredAt).Description("When.");
+        type.Field(d => d.ClientId, nullable: true).Description("The application used, or the partner's client.");
+        Strings(type, "actorRoles", nameof(DisclosureReadModel.ActorRoles), d => d.ActorRoles, "The roles of who saw it (e.g. `support`).");
+        type.Field(d => d.Purpose).Description("The purpose declared, or implied by the role.");
+        Strings(type, "categories", nameof(DisclosureReadModel.Categories), d => d.Categories, "The categories of data shown (e.g. `contact.email`).");
+        Strings(type, "fields", nameof(DisclosureReadModel.Fields), d => d.Fields, "The fields shown.");
+        type.Field(d => d.Masked).Description("True when only masked values were shown.");
+    }
+
+    public static void Strings(ObjectGraphType<DisclosureReadModel> type, string name, string member, Func<DisclosureReadModel, List<string>> read, string description) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(name).Description(description)
+            .Projects(member).Resolve(ctx => read(ctx.Source));
+}
+
 /// <summary>A disclosure as the customer sees it: who (by role or partner), why, what — not the staff member's identity.</summary>
 public sealed class DataDisclosureType : ObjectGraphType<DisclosureReadModel>
 {
@@ -15,17 +35,7 @@ public sealed class DataDisclosureType : ObjectGraphType<DisclosureReadModel>
     {
         Name = "DataDisclosure";
         Description = "Someone other than you was shown some of your personal data.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").Resolve(ctx => GlobalId.Encode("DataDisclosure", ctx.Source.Id));
-        Field(d => d.OccurredAt).Description("When.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("actorRoles").Description("The roles of who saw it (e.g. `support`).")
-            .Projects(nameof(DisclosureReadModel.ActorRoles)).Resolve(ctx => ctx.Source.ActorRoles);
-        Field(d => d.ClientId, nullable: true).Description("The application they used, or the partner's client.");
-        Field(d => d.Purpose).Description("The purpose declared or implied by their role.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories").Description("The categories of data shown (e.g. `contact.email`).")
-            .Projects(nameof(DisclosureReadModel.Categories)).Resolve(ctx => ctx.Source.Categories);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields").Description("The fields shown.")
-            .Projects(nameof(DisclosureReadModel.Fields)).Resolve(ctx => ctx.Source.Fields);
-        Field(d => d.Masked).Description("True when only masked values were shown.");
+        DisclosureFields.AddShared(this, Name);
     }
 }
 
@@ -36,22 +46,11 @@ public sealed class AuditEventType : ObjectGraphType<DisclosureReadModel>
     {
         Name = "AuditEvent";
         Description = "A recorded disclosure of a customer's personal data (append-only).";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").Resolve(ctx => GlobalId.Encode("AuditEvent", ctx.Source.Id));
-        Field(d => d.OccurredAt).Description("When.");
+        DisclosureFields.AddShared(this, Name);
         Field(d => d.ActorSubject).Description("Who: the staff account's id or the partner's client id.");
-        Field(d => d.ClientId, nullable: true).Description("The application used.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("actorRoles").Description("The actor's roles.")
-            .Projects(nameof(DisclosureReadModel.ActorRoles)).Resolve(ctx => ctx.Source.ActorRoles);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("actorScopes").Description("The token's scopes.")
-            .Projects(nameof(DisclosureReadModel.ActorScopes)).Resolve(ctx => ctx.Source.ActorScopes);
-        Field(d => d.Purpose).Description("The purpose.");
+        DisclosureFields.Strings(this, "actorScopes", nameof(DisclosureReadModel.ActorScopes), d => d.ActorScopes, "The token's scopes.");
         Field<NonNullGraphType<IdGraphType>>("customerId").Description("Whose data: the customer's global id.")
             .Projects(nameof(DisclosureReadModel.SubjectId)).Resolve(ctx => GlobalId.Encode(CustomerType.TypeName, ctx.Source.SubjectId.ToString()));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories").Description("The categories shown.")
-            .Projects(nameof(DisclosureReadModel.Categories)).Resolve(ctx => ctx.Source.Categories);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields").Description("The fields shown.")
-            .Projects(nameof(DisclosureReadModel.Fields)).Resolve(ctx => ctx.Source.Fields);
-        Field(d => d.Masked).Description("True when only masked values were shown.");
         Field(d => d.OperationName, nullable: true).Description("The GraphQL operation's name.");
         Field(d => d.DocumentHash).Description("SHA-256 of the GraphQL document.");
     }
