@@ -12,6 +12,9 @@ public sealed class KestrelFixture : IAsyncLifetime
 
     public string Endpoint { get; private set; } = "";
 
+    /// <summary>The host's services (to register a client or an account for a browser test).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync();

@@ -1,0 +1,105 @@
+// Signs in to the API from the IDE the way the README tells a developer to: Connection Settings → Authorization →
+// OAuth 2, authorization code with PKCE, our sign-in page in the popup; then runs `{ me { email } }` in the IDE.
+// Usage: node ide-signin.mjs http://localhost:PORT/graphql EMAIL PASSWORD SCREENSHOT.png
+// Prints the email `me` answered with and exits 0 when it matches. Requests outside loopback are blocked.
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [url, email, password, screenshot] = process.argv.slice(2);
+const origin = new URL(url).origin;
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bcp-signin-')), {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+await context.route('**/*', (route) => {
+  const host = new URL(route.request().url()).hostname;
+  return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+});
+let answered = null;
+context.on('response', async (response) => {
+  if (response.request().method() === 'POST' && response.url().startsWith(url) && (response.request().postData() ?? '').includes('me {')) {
+    const result = await response.json().catch(() => ({}));
+    answered = result.data?.me?.email ?? `errors: ${JSON.stringify(result.errors ?? result).slice(0, 300)}`;
+  }
+});
+
+let exitCode = 1;
+const page = context.pages()[0] ?? await context.newPage();
+try {
+  await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+  const deadline = Date.now() + 90000;
+  let ready = false;
+  while (!ready && Date.now() < deadline) {
+    const create = page.getByText(/create document/i).first();
+    if (await create.isVisible().catch(() => false)) await create.click().catch(() => {});
+    ready = await page.getByText('Schema available').first().isVisible().catch(() => false);
+    if (!ready) await page.waitForTimeout(1000);
+  }
+  if (!ready) throw new Error('the IDE never showed the schema');
+
+  // The IDE's service worker may reload the page once while it settles: fill the settings until they stick.
+  const fillSettings = async () => {
+    for (let attempt = 0; !(await page.locator('#auth-flow').isVisible().catch(() => false)); attempt++) {
+      if (attempt === 15) throw new Error('the connection settings did not open');
+      await page.getByRole('button', { name: 'Connection Settings' }).click({ timeout: 2000 }).catch(() => {});
+      await page.waitForTimeout(1000);
+      await page.getByText('Authorization', { exact: true }).click({ timeout: 2000 }).catch(() => {});
+    }
+    const fill = (selector, value) => page.locator(selector).fill(value, { timeout: 5000 });
+    await page.locator('#auth-flow').selectOption('oauth2', { timeout: 5000 });
+    await page.locator('#grant-type').selectOption('authorization_code', { timeout: 5000 });
+    await fill('#authorizationUrl', `${origin}/connect/authorize`);
+    await fill('#accessTokenUrl', `${origin}/connect/token`);
+    await fill('#clientId', 'graphql-ide');
+    await fill('#redirectUrl', `${origin}/graphql/`);
+    await fill('#scope', 'openid profile email');
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fillSettings();
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.waitForTimeout(2000);
+    }
+  }
+
+  const popupPromise = context.waitForEvent('page', { timeout: 30000 });
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  const popup = await popupPromise;
+  await popup.waitForURL(/\/account\/login/, { timeout: 30000 });
+  await popup.locator('#email').fill(email);
+  await popup.locator('#password').fill(password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.waitForEvent('close', { timeout: 30000 }).catch(() => {});
+
+  // The token is in the dialog once the IDE has exchanged the code.
+  const tokenDeadline = Date.now() + 30000;
+  while (Date.now() < tokenDeadline && !(await page.getByText(/access token/i).first().isVisible().catch(() => false)))
+    await page.waitForTimeout(500);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForTimeout(500);
+
+  const editor = page.locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.type('query Me { me { email } }');
+  // The editor hands its text to the IDE after a pause; run until the request carries the document.
+  const answerDeadline = Date.now() + 45000;
+  while (answered === null && Date.now() < answerDeadline) {
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: /Run/ }).first().click().catch(() => {});
+    for (let i = 0; i < 6 && answered === null; i++) await page.waitForTimeout(500);
+  }
+  console.log(`ide-signin: me.email=${answered}`);
+  if (answered === email) exitCode = 0;
+} catch (error) {
+  console.error(`ide-signin: ${error.message}`);
+} finally {
+  await page.screenshot({ path: screenshot }).catch(() => {});
+  await context.close();
+}
+process.exit(exitCode);
