@@ -41,15 +41,18 @@ try {
   }
   if (!ready) throw new Error('the IDE never showed the schema');
 
-  // The IDE's service worker may reload the page once while it settles: fill the settings until they stick.
-  const fillSettings = async () => {
+  // The IDE's service worker takes over the page (and may reload it) once it is installed: wait for that first.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 }).catch(() => {});
+  await page.waitForTimeout(2000);
+
+  const fill = (selector, value) => page.locator(selector).fill(value, { timeout: 5000 });
+  const signIn = async () => {
     for (let attempt = 0; !(await page.locator('#auth-flow').isVisible().catch(() => false)); attempt++) {
       if (attempt === 15) throw new Error('the connection settings did not open');
       await page.getByRole('button', { name: 'Connection Settings' }).click({ timeout: 2000 }).catch(() => {});
       await page.waitForTimeout(1000);
       await page.getByText('Authorization', { exact: true }).click({ timeout: 2000 }).catch(() => {});
     }
-    const fill = (selector, value) => page.locator(selector).fill(value, { timeout: 5000 });
     await page.locator('#auth-flow').selectOption('oauth2', { timeout: 5000 });
     await page.locator('#grant-type').selectOption('authorization_code', { timeout: 5000 });
     await fill('#authorizationUrl', `${origin}/connect/authorize`);
@@ -57,31 +60,35 @@ try {
     await fill('#clientId', 'graphql-ide');
     await fill('#redirectUrl', `${origin}/graphql/`);
     await fill('#scope', 'openid profile email');
+
+    const popupPromise = context.waitForEvent('page', { timeout: 30000 });
+    await page.getByRole('button', { name: 'Fetch' }).click({ timeout: 5000 });
+    const popup = await popupPromise;
+    const closed = popup.waitForEvent('close', { timeout: 45000 }).catch(() => {});
+    // A second attempt finds the session from the first: the popup then goes straight back without our page.
+    const form = await popup.locator('#email').waitFor({ timeout: 20000 }).then(() => true).catch(() => false);
+    if (form) {
+      await popup.locator('#email').fill(email);
+      await popup.locator('#password').fill(password);
+      await popup.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await closed;
+
+    // The dialog shows the tokens once the IDE has exchanged the code.
+    await page.locator('#access_token').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Apply' }).click({ timeout: 5000 });
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      await fillSettings();
+      await signIn();
       break;
     } catch (error) {
-      if (attempt === 4) throw error;
+      console.log(`ide-signin: attempt ${attempt} failed (${error.message.split('\n')[0]})`);
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape').catch(() => {});
       await page.waitForTimeout(2000);
     }
   }
-
-  const popupPromise = context.waitForEvent('page', { timeout: 30000 });
-  await page.getByRole('button', { name: 'Fetch' }).click();
-  const popup = await popupPromise;
-  await popup.waitForURL(/\/account\/login/, { timeout: 30000 });
-  await popup.locator('#email').fill(email);
-  await popup.locator('#password').fill(password);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await popup.waitForEvent('close', { timeout: 30000 }).catch(() => {});
-
-  // The token is in the dialog once the IDE has exchanged the code.
-  const tokenDeadline = Date.now() + 30000;
-  while (Date.now() < tokenDeadline && !(await page.getByText(/access token/i).first().isVisible().catch(() => false)))
-    await page.waitForTimeout(500);
-  await page.getByRole('button', { name: 'Apply' }).click();
   await page.waitForTimeout(500);
 
   const editor = page.locator('.monaco-editor').first();
