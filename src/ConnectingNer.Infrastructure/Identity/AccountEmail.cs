@@ -33,20 +33,30 @@ public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEm
 }
 
 /// <summary>The account messages: links are built on the configured public origin, never on the request's Host header.</summary>
-public sealed class AccountMessages(UserManager<AppUser> users, IEmailSender sender, IOptions<IdentityServerOptions> options)
+public sealed class AccountMessages(
+    UserManager<AppUser> users, IEmailSender sender, MailboxThrottle throttle, IOptions<IdentityServerOptions> options,
+    ILogger<AccountMessages> logger)
 {
     private string Origin => options.Value.PublicOrigin.TrimEnd('/');
+
+    /// <summary>Sends unless the address has had its share of account emails this hour.</summary>
+    private Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        if (throttle.TryAcquire(to)) return sender.SendAsync(to, subject, body, cancellationToken);
+        logger.LogWarning("Account email to {To} not sent: too many this hour", LoggingEmailSender.Mask(to));
+        return Task.CompletedTask;
+    }
 
     public async Task SendConfirmationAsync(AppUser user, string email, CancellationToken cancellationToken)
     {
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = $"{Origin}/account/confirm-email?userId={user.Id}&code={UrlEncoder.Default.Encode(code)}";
-        await sender.SendAsync(email, "Confirm your email address",
+        await SendAsync(email, "Confirm your email address",
             $"Welcome to Connecting NER. Confirm your address by opening this link: {link}", cancellationToken);
     }
 
     public Task SendAlreadyRegisteredAsync(string email, CancellationToken cancellationToken) =>
-        sender.SendAsync(email, "You already have an account",
+        SendAsync(email, "You already have an account",
             $"Someone tried to create an account with this address, which already has one. If it was you, sign in, or "
             + $"set a new password at {Origin}/account/forgot-password. If not, you can ignore this message.", cancellationToken);
 
@@ -54,7 +64,7 @@ public sealed class AccountMessages(UserManager<AppUser> users, IEmailSender sen
     {
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = $"{Origin}/account/reset-password?userId={user.Id}&code={UrlEncoder.Default.Encode(code)}";
-        await sender.SendAsync(email, "Reset your password",
+        await SendAsync(email, "Reset your password",
             $"Open this link to choose a new password (it works once, for a limited time): {link}", cancellationToken);
     }
 

@@ -47,6 +47,9 @@ public sealed class IdentityServerOptions
     /// </summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>Account emails (confirmation, "already registered", password reset) one address may receive per hour.</summary>
+    public int EmailsPerAddressPerHour { get; set; } = 5;
+
     /// <summary>Lifetime of partner (client credentials) access tokens.</summary>
     public TimeSpan PartnerTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -123,6 +123,7 @@ public static class IdentityServiceCollectionExtensions
             cookie.SlidingExpiration = true;
         });
         services.AddScoped<AccountMessages>();
+        services.AddSingleton<MailboxThrottle>();
         services.AddScoped<AccountFactory>();
         services.AddScoped<Application.Customers.ICustomerReader, CustomerReader>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.ILookupNormalizer, Privacy.BlindIndexNormalizer>();

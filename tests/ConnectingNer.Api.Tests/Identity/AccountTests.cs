@@ -212,6 +212,22 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RepeatedRegistrationsOfOneAddress_CannotFloodItsMailbox_AndStillAnswerTheSame()
+    {
+        await using var parent = new ApiFactory(fixture.Database.ConnectionString);
+        await using var host = parent.WithWebHostBuilder(builder => builder.UseSetting("Identity:EmailsPerAddressPerHour", "2"));
+        await fixture.CreateAccountAsync("victim@example.in", "victim-password-1");
+        var client = new GraphQLClient(host.CreateClient());
+
+        var answers = new List<string>();
+        for (var i = 0; i < 4; i++)
+            answers.Add((await client.PostAsync(Register, new { input = new { email = "victim@example.in", password = $"attempt-pass-{i}" } })).Data!.ToJsonString());
+
+        Assert.Equal(2, parent.Emails.Sent.Count(e => e.To == "victim@example.in"));
+        Assert.Single(answers.Distinct());
+    }
+
+    [Fact]
     public async Task SignInPage_IsNotFramable_NorCached()
     {
         using var response = await fixture.Factory.CreateClient().GetAsync("/account/login");
