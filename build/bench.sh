@@ -32,6 +32,9 @@ API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
 ConnectionStrings__Default="$CS" dotnet "$API_DLL" migrate --seed >/dev/null
 su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -qc 'VACUUM ANALYZE'"
 
+# Keys for this run only (a production server refuses to start without them).
+export Privacy__MasterKeys__bench="$(openssl rand -base64 32)" Privacy__CurrentMasterKeyId=bench \
+  Privacy__BlindIndexKey="$(openssl rand -base64 32)" Identity__TokenEncryptionKey="$(openssl rand -base64 32)"
 ours_port=$(free_port)
 (cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
   Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \

@@ -36,6 +36,7 @@ public static class ExternalLogin
         HttpContext context, ExternalAccountLinker linker, UserSessions sessions, UserManager<AppUser> users,
         IOptions<IdentityServerOptions> options, ILoggerFactory loggers)
     {
+        if (options.Value.ExternalProviders.Count == 0) return Results.NotFound();
         var result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded || result.Principal is not { } principal)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -13,7 +14,7 @@ namespace ConnectingNer.Infrastructure.Identity;
 /// </summary>
 public sealed class IdentitySeeder(
     IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes,
-    RoleManager<IdentityRole<Guid>> roles, UserManager<AppUser> users, AccountFactory accounts,
+    RoleManager<IdentityRole<Guid>> roles, UserManager<AppUser> users, IServiceProvider services,
     IOptions<IdentityServerOptions> options, ILogger<IdentitySeeder> logger)
 {
     public const string PartnerIdProperty = "partner_id";
@@ -89,6 +90,8 @@ public sealed class IdentitySeeder(
         var user = await users.FindByEmailAsync(account.Email);
         if (user is null)
         {
+            // Resolved only here: creating an account needs the privacy keys, registering clients and roles does not.
+            var accounts = services.GetRequiredService<AccountFactory>();
             var (created, newUser) = await accounts.CreateAsync(account.Email, account.Password, true, account.DisplayName, cancellationToken);
             Check(created);
             user = newUser;

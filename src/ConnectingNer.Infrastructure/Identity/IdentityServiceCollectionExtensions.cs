@@ -31,7 +31,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("connectingner").PersistKeysToDbContext<AppDbContext>();
         AddAccounts(services, options);
 
-        services.AddOpenIddict()
+        var openIddict = services.AddOpenIddict();
+        openIddict
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
             .AddServer(server =>
             {
@@ -70,7 +71,6 @@ public static class IdentityServiceCollectionExtensions
                     .EnableEndSessionEndpointPassthrough();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
             })
-            .AddClient(client => AddFederation(client, options))
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
@@ -79,6 +79,8 @@ public static class IdentityServiceCollectionExtensions
                 validation.EnableAuthorizationEntryValidation();
                 validation.AddAudiences(IdentityServerOptions.ApiResource);
             });
+        // The client (social login) only when a provider is configured: its handler otherwise inspects every request for nothing.
+        if (options.ExternalProviders.Count > 0) openIddict.AddClient(client => AddFederation(client, options));
         return services;
     }
 

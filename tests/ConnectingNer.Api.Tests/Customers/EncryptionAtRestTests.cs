@@ -102,6 +102,17 @@ public sealed class EncryptionAtRestTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Server_WithoutPrivacyKeys_RefusesToStart()
+    {
+        await using var node = new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
+            builder.UseSetting("Privacy:CurrentMasterKeyId", "no-such-key"));
+
+        var error = Assert.ThrowsAny<Exception>(() => node.CreateClient());
+
+        Assert.Contains("Privacy:CurrentMasterKeyId", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RotatingTheMasterKey_RewrapsDataKeys_WithoutTouchingTheProfiles()
     {
         var id = await CustomerWithProfileAsync();
