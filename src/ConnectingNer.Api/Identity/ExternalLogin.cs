@@ -19,7 +19,7 @@ public static class ExternalLogin
     {
         app.MapGet("/account/external/{provider}", (string provider, string? returnUrl, IOptions<IdentityServerOptions> options) =>
             options.Value.ExternalProviders.ContainsKey(provider)
-                ? Challenge(provider, Html.IsLocalUrl(returnUrl) ? returnUrl! : "/account")
+                ? Challenge(provider, returnUrl ?? "/account")
                 : Results.NotFound()).ExcludeFromDescription();
         app.MapMethods("/callback/login/{provider}", [HttpMethods.Get, HttpMethods.Post], CallbackAsync).ExcludeFromDescription();
     }
@@ -79,11 +79,11 @@ public static class ExternalLogin
                     StatusCodes.Status409Conflict);
         }
 
-        if (current is not null) return Results.Redirect(Html.IsLocalUrl(result.Properties?.RedirectUri) ? result.Properties!.RedirectUri! : "/account");
+        var returnUrl = Html.IsLocalUrl(result.Properties?.RedirectUri) ? result.Properties!.RedirectUri! : "/account";
+        if (current is not null) return Results.Redirect(returnUrl);
         if (!await sessions.CanSignInAsync(user!))
             return Html.Page(context, "Sign-in failed", """<p class="error">This account is locked for now. Try again later.</p>""", StatusCodes.Status403Forbidden);
         await sessions.SignInAsync(user!);
-        var returnUrl = result.Properties?.RedirectUri;
-        return Results.Redirect(Html.IsLocalUrl(returnUrl) ? returnUrl! : "/account");
+        return Results.Redirect(returnUrl);
     }
 }

@@ -9,7 +9,7 @@ namespace ConnectingNer.Api.Security;
 /// (support: names, addresses and logins, contact details masked, never birth dates; privacy officer: everything;
 /// admin and catalog manager: nothing); partners nothing yet; anonymous callers nothing.
 /// </summary>
-public sealed class PersonalDataAccess(IHttpContextAccessor accessor) : IPersonalDataAccess
+public sealed class PersonalDataAccess(IHttpContextAccessor accessor, ICurrentUser currentUser) : IPersonalDataAccess
 {
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, DataAccess>> StaffGrants =
         new Dictionary<string, IReadOnlyDictionary<string, DataAccess>>
@@ -28,8 +28,7 @@ public sealed class PersonalDataAccess(IHttpContextAccessor accessor) : IPersona
     private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
     public bool IsSubject(Guid subjectId) =>
-        User.Identity?.IsAuthenticated == true && User.FindFirst("sub")?.Value is { } sub
-        && Guid.TryParse(sub, out var id) && id == subjectId;
+        currentUser.IsAuthenticated && Guid.TryParse(currentUser.SubjectId, out var id) && id == subjectId;
 
     public DataAccess For(string category, Guid subjectId)
     {

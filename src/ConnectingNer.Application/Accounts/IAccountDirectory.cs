@@ -21,8 +21,6 @@ public interface IAccountDirectory
     /// </summary>
     Task<Result> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken);
 
-    /// <summary>The account of a token's subject; null when the subject is not an account (a partner's client).</summary>
-    Task<AccountReadModel?> FindAsync(string subjectId, CancellationToken cancellationToken);
-
-    Task<Result> UnlinkExternalLoginAsync(string subjectId, string provider, CancellationToken cancellationToken);
+    /// <summary>Fails with <c>account.not_signed_in</c> when the account does not exist.</summary>
+    Task<Result> UnlinkExternalLoginAsync(Guid accountId, string provider, CancellationToken cancellationToken);
 }

@@ -4,18 +4,16 @@ using Mediator;
 
 namespace ConnectingNer.Application.Accounts;
 
-/// <summary>Removes a social login from the caller's account, unless it is the only way left to sign in.</summary>
-public sealed record UnlinkExternalLoginCommand(string Provider) : ICommand<Result<AccountReadModel>>;
+/// <summary>Removes a social login from the caller's account, unless it is the only way left to sign in; answers the customer's id.</summary>
+public sealed record UnlinkExternalLoginCommand(string Provider) : ICommand<Result<Guid>>;
 
 public sealed class UnlinkExternalLoginCommandHandler(IAccountDirectory accounts, ICurrentUser user)
-    : ICommandHandler<UnlinkExternalLoginCommand, Result<AccountReadModel>>
+    : ICommandHandler<UnlinkExternalLoginCommand, Result<Guid>>
 {
-    public async ValueTask<Result<AccountReadModel>> Handle(UnlinkExternalLoginCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(UnlinkExternalLoginCommand command, CancellationToken cancellationToken)
     {
-        if (user.SubjectId is not { } subject || await accounts.FindAsync(subject, cancellationToken) is null)
-            return AccountErrors.NotSignedIn();
-        var unlinked = await accounts.UnlinkExternalLoginAsync(subject, command.Provider, cancellationToken);
-        if (!unlinked.IsSuccess) return Result<AccountReadModel>.FromErrors(unlinked.Errors);
-        return Result.Success((await accounts.FindAsync(subject, cancellationToken))!);
+        if (!Guid.TryParse(user.SubjectId, out var id)) return AccountErrors.NotSignedIn();
+        var unlinked = await accounts.UnlinkExternalLoginAsync(id, command.Provider, cancellationToken);
+        return unlinked.IsSuccess ? Result.Success(id) : Result<Guid>.FromErrors(unlinked.Errors);
     }
 }

@@ -1,5 +1,4 @@
 using ConnectingNer.Application.Accounts;
-using ConnectingNer.Application.Customers;
 using ConnectingNer.GraphQL.Common;
 using GraphQL;
 using GraphQL.Types;
@@ -26,13 +25,7 @@ public static class AccountFields
             .Description("Removes a social login from your account; refused when it is your only way to sign in.")
             .Argument<NonNullGraphType<UnlinkExternalLoginInputType>>("input")
             .Authorize()
-            .ResolveAsync(async ctx =>
-            {
-                var result = await ctx.Sender().Send(
-                    new UnlinkExternalLoginCommand(ctx.GetArgument<UnlinkExternalLoginInput>("input").Provider), ctx.CancellationToken);
-                return result.IsSuccess
-                    ? new Payload<CustomerIndexRow>(new CustomerIndexRow { SubjectId = result.Value.Id }, [])
-                    : new Payload<CustomerIndexRow>(null, result.Errors);
-            });
+            .ResolveAsync(async ctx => Customers.CustomerFields.Answer(await ctx.Sender().Send(
+                new UnlinkExternalLoginCommand(ctx.GetArgument<UnlinkExternalLoginInput>("input").Provider), ctx.CancellationToken)));
     }
 }

@@ -148,6 +148,7 @@ public static class CustomerFields
     private static Payload<CustomerIndexRow> InvalidAddressId() =>
         Payload<CustomerIndexRow>.Failure(new Error("node.invalid_id", "'id' is not a valid Address id.", "id"));
 
-    private static Payload<CustomerIndexRow> Answer(Result<Guid> result) =>
+    /// <summary>A mutation's answer about the caller's customer: the customer (read back through the loaders) or the errors.</summary>
+    internal static Payload<CustomerIndexRow> Answer(Result<Guid> result) =>
         result.IsSuccess ? new Payload<CustomerIndexRow>(new CustomerIndexRow { SubjectId = result.Value }, []) : new Payload<CustomerIndexRow>(null, result.Errors);
 }

@@ -1,5 +1,4 @@
 using ConnectingNer.Application.Accounts;
-using ConnectingNer.Application.Customers;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Domain.Common;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +7,7 @@ namespace ConnectingNer.Infrastructure.Identity;
 
 /// <summary>Accounts kept by ASP.NET Core Identity.</summary>
 public sealed class IdentityAccountDirectory(
-    UserManager<AppUser> users, AccountFactory accounts, ICustomerStore customers, AccountMessages messages) : IAccountDirectory
+    UserManager<AppUser> users, AccountFactory accounts, AccountMessages messages) : IAccountDirectory
 {
     public async Task<Result> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
     {
@@ -35,19 +34,9 @@ public sealed class IdentityAccountDirectory(
         return Result.Success();
     }
 
-    public async Task<AccountReadModel?> FindAsync(string subjectId, CancellationToken cancellationToken)
+    public async Task<Result> UnlinkExternalLoginAsync(Guid accountId, string provider, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(subjectId, out var id) || await users.FindByIdAsync(id.ToString()) is not { } user) return null;
-        var logins = await users.GetLoginsAsync(user);
-        var customer = await customers.FindAsync(user.Id, cancellationToken);
-        return new AccountReadModel(user.Id, customer?.Email ?? "", user.EmailConfirmed, customer?.Name, user.PasswordHash is not null,
-            [.. logins.Select(l => new ExternalLoginReadModel(l.LoginProvider, l.ProviderDisplayName ?? l.LoginProvider))]);
-    }
-
-    public async Task<Result> UnlinkExternalLoginAsync(string subjectId, string provider, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(subjectId, out var id) || await users.FindByIdAsync(id.ToString()) is not { } user)
-            return AccountErrors.NotSignedIn();
+        if (await users.FindByIdAsync(accountId.ToString()) is not { } user) return AccountErrors.NotSignedIn();
         var logins = await users.GetLoginsAsync(user);
         var login = logins.FirstOrDefault(l => string.Equals(l.LoginProvider, provider, StringComparison.OrdinalIgnoreCase));
         if (login is null) return AccountErrors.ExternalLoginNotFound();
