@@ -101,7 +101,7 @@ public static class AccountPages
         var body = Html.Errors(errors) + Html.Form(context, "/account/register",
             Html.Input("Email", "email", "email", email, "email")
             + Html.Input($"Password (at least {AccountErrors.PasswordMinLength} characters)", "password", "password", null, "new-password")
-            + Html.Input("Your name (optional)", "displayName", "text", name, "name").Replace(" required>", ">", StringComparison.Ordinal),
+            + Html.Input("Your name (optional)", "displayName", "text", name, "name", required: false),
             "Create account", [KeyValuePair.Create("returnUrl", returnUrl)]);
         return Html.Page(context, "Create an account", body, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }

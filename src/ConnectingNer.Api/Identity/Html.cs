@@ -51,8 +51,8 @@ public static class Html
         return builder.ToString();
     }
 
-    public static string Input(string label, string name, string type, string? value = null, string autocomplete = "off") =>
-        $"""<label for="{name}">{Encode(label)}</label><input id="{name}" name="{name}" type="{type}" value="{Encode(value)}" autocomplete="{autocomplete}" required>""";
+    public static string Input(string label, string name, string type, string? value = null, string autocomplete = "off", bool required = true) =>
+        $"""<label for="{name}">{Encode(label)}</label><input id="{name}" name="{name}" type="{type}" value="{Encode(value)}" autocomplete="{autocomplete}"{(required ? " required" : "")}>""";
 
     public static string Errors(IEnumerable<string> messages)
     {

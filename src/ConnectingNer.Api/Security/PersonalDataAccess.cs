@@ -9,7 +9,7 @@ namespace ConnectingNer.Api.Security;
 /// (support: names, addresses and logins, contact details masked, never birth dates; privacy officer: everything;
 /// admin and catalog manager: nothing); partners nothing yet; anonymous callers nothing.
 /// </summary>
-public sealed class PersonalDataAccess(IHttpContextAccessor accessor, ICurrentUser currentUser) : IPersonalDataAccess
+public sealed class PersonalDataAccess(IHttpContextAccessor accessor) : IPersonalDataAccess
 {
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, DataAccess>> StaffGrants =
         new Dictionary<string, IReadOnlyDictionary<string, DataAccess>>
@@ -27,8 +27,11 @@ public sealed class PersonalDataAccess(IHttpContextAccessor accessor, ICurrentUs
 
     private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
+    // Reads the principal itself: ICurrentUser needs IAuthorizationService, whose handlers include PersonalDataHandler,
+    // which needs this class (a dependency cycle).
     public bool IsSubject(Guid subjectId) =>
-        currentUser.IsAuthenticated && Guid.TryParse(currentUser.SubjectId, out var id) && id == subjectId;
+        User.Identity?.IsAuthenticated == true && User.FindFirst("sub")?.Value is { } sub
+        && Guid.TryParse(sub, out var id) && id == subjectId;
 
     public DataAccess For(string category, Guid subjectId)
     {
