@@ -68,7 +68,7 @@ app.UseHttpLogging();
 app.UseExceptionHandler(error => error.Run(context =>
     Results.Problem(title: "Unexpected error.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
 app.UseRateLimiter();
-app.UseAuthentication();
+ApiAuthentication.Use(app);
 app.UseAuthorization();
 ConnectingNer.Api.Identity.TokenEndpoint.Map(app);
 ConnectingNer.Api.Identity.AuthorizationEndpoints.Map(app);

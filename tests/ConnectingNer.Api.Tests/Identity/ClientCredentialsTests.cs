@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.Infrastructure.Identity;
@@ -141,6 +142,24 @@ public sealed class ClientCredentialsTests(ApiFixture fixture) : IAsyncLifetime
         var tampered = token[..^6] + (token[^6] == 'A' ? 'B' : 'A') + token[^5..];
 
         var response = await WithToken(tampered).PostAsync(Create, NewProduct("PRT-005"));
+
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.ErrorCodes);
+    }
+
+    [Theory]
+    [InlineData("query")]
+    [InlineData("cookie")]
+    public async Task TokenOutsideTheAuthorizationHeader_IsTreatedAsNoToken(string carrier)
+    {
+        // URLs end up in logs and cookies ride along with cross-site requests: the API reads the header only.
+        var token = await AccessTokenAsync(TestClients.CatalogAdminId, TestClients.CatalogAdminSecret, "catalog:write");
+        using var request = new HttpRequestMessage(HttpMethod.Post, carrier == "query" ? $"/graphql?access_token={token}" : "/graphql")
+        {
+            Content = JsonContent.Create(new { query = Create, variables = NewProduct("PRT-006") }),
+        };
+        if (carrier == "cookie") request.Headers.Add("Cookie", $"access_token={token}");
+
+        var response = await new GraphQLClient(fixture.Factory.CreateClient()).SendAsync(request);
 
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.ErrorCodes);
     }

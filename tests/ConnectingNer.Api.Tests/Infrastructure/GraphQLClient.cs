@@ -14,6 +14,7 @@ public sealed class GraphQLClient(HttpClient http)
     public GraphQLClient As(string user, string? scopes = null, string? roles = null)
     {
         Http.DefaultRequestHeaders.Add("X-Test-User", user);
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Test");
         if (scopes is not null) Http.DefaultRequestHeaders.Add("X-Test-Scopes", scopes);
         if (roles is not null) Http.DefaultRequestHeaders.Add("X-Test-Roles", roles);
         return this;

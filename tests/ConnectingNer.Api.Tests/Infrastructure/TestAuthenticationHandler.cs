@@ -9,6 +9,8 @@ namespace ConnectingNer.Api.Tests.Infrastructure;
 /// <summary>
 /// Test-only sign-in: a request with <c>X-Test-User</c> is authenticated as that subject, with the roles in
 /// <c>X-Test-Roles</c> and the scopes in <c>X-Test-Scopes</c> (space-separated). Without the header it is anonymous.
+/// Like a real caller, the request also carries an Authorization header (<c>Test</c>): the API authenticates only
+/// requests that have one.
 /// Registered only by the tests' factory; the real host has no such scheme.
 /// </summary>
 public sealed class TestAuthenticationHandler(
