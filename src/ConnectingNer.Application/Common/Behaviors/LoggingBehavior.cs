@@ -19,8 +19,10 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         finally
         {
-            logger.LogInformation("Handled {Request} in {ElapsedMs:0.0} ms",
-                typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Guarded: the call would box its arguments into an array on every request even when the level is off.
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.LogInformation("Handled {Request} in {ElapsedMs:0.0} ms",
+                    typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 }
