@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): our server (Release) against PostGraphile 5 on the same PostgreSQL tables and demo data,
 # driven by wrk on three query shapes, alternating servers. Prints requests/s, p50, p99, server RSS and the ratio.
-# Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 3),
+# Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 5),
 # SHAPES (default "a b c").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
 WARMUP=${WARMUP:-20}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 SHAPES=${SHAPES:-a b c}
 CONNECTIONS=${CONNECTIONS:-32}
 BENCH="$ROOT/build/bench"
