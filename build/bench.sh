@@ -54,11 +54,13 @@ wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null -X POST -H 'content
 wait_for "http://127.0.0.1:$ours_port/graphql"
 wait_for "http://127.0.0.1:$pgl_port/graphql"
 
+url_of() { [ "$1" = ours ] && echo "http://127.0.0.1:$ours_port/graphql" || echo "http://127.0.0.1:$pgl_port/graphql"; }
+pid_of() { [ "$1" = ours ] && echo "$ours_pid" || echo "$pgl_pid"; }
+
 # Both must answer each shape without errors before anything is timed.
 for shape in $SHAPES; do
   for who in ours pgl; do
-    url=$([ $who = ours ] && echo "http://127.0.0.1:$ours_port/graphql" || echo "http://127.0.0.1:$pgl_port/graphql")
-    body=$(curl -s -X POST -H 'content-type: application/json' --data-binary @"$BENCH/queries/$shape.$who.json" "$url")
+    body=$(curl -s -X POST -H 'content-type: application/json' --data-binary @"$BENCH/queries/$shape.$who.json" "$(url_of $who)")
     if ! printf '%s' "$body" | grep -q '"data"' || printf '%s' "$body" | grep -q '"errors"'; then
       echo "$who failed shape $shape: $body" >&2; exit 1
     fi
@@ -67,9 +69,8 @@ done
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 run() { # who shape seconds -> RESULT line
-  local who=$1 shape=$2 seconds=$3 url
-  url=$([ $who = ours ] && echo "http://127.0.0.1:$ours_port/graphql" || echo "http://127.0.0.1:$pgl_port/graphql")
-  BODY_FILE="$BENCH/queries/$shape.$who.json" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$url" | grep '^RESULT'
+  local who=$1 shape=$2 seconds=$3
+  BODY_FILE="$BENCH/queries/$shape.$who.json" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$(url_of $who)" | grep '^RESULT'
 }
 
 # Per shape: warm both servers up, then ROUNDS measured runs per server, alternating ours/PostGraphile, so a slow
@@ -90,10 +91,10 @@ for shape in $SHAPES; do
     done
   done
   for who in ours pgl; do
-    median=$(grep "^$shape $who round=" "$OUT/results.txt" | tail -n "$ROUNDS" \
+    median=$(grep "^$shape $who round=" "$OUT/results.txt" \
       | sed -E 's/.*rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+).*/\1 \2 \3/' | sort -n | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)')
     read -r rps[$shape.$who] p50[$shape.$who] p99[$shape.$who] <<<"$median"
-    mem[$shape.$who]=$(rss $([ $who = ours ] && echo $ours_pid || echo $pgl_pid))
+    mem[$shape.$who]=$(rss "$(pid_of $who)")
   done
 done
 

@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Domain.Catalog;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,14 +17,16 @@ public sealed record GetProductBySkuQuery(string Sku) : IQuery<ProductReadModel?
 public sealed class GetProductQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IQueryHandler<GetProductByIdQuery, ProductReadModel?>, IQueryHandler<GetProductBySkuQuery, ProductReadModel?>
 {
-    public async ValueTask<ProductReadModel?> Handle(GetProductByIdQuery query, CancellationToken cancellationToken) =>
-        await (await VisibleProducts.ForAsync(db, user, cancellationToken))
-            .Where(p => p.Id == query.Id).Select(ProductReadModel.FromEntity).FirstOrDefaultAsync(cancellationToken);
+    public ValueTask<ProductReadModel?> Handle(GetProductByIdQuery query, CancellationToken cancellationToken) =>
+        FirstVisibleAsync(p => p.Id == query.Id, cancellationToken);
 
-    public async ValueTask<ProductReadModel?> Handle(GetProductBySkuQuery query, CancellationToken cancellationToken)
+    public ValueTask<ProductReadModel?> Handle(GetProductBySkuQuery query, CancellationToken cancellationToken)
     {
         var sku = query.Sku.Trim().ToUpperInvariant();
-        return await (await VisibleProducts.ForAsync(db, user, cancellationToken))
-            .Where(p => p.Sku == sku).Select(ProductReadModel.FromEntity).FirstOrDefaultAsync(cancellationToken);
+        return FirstVisibleAsync(p => p.Sku == sku, cancellationToken);
     }
+
+    private async ValueTask<ProductReadModel?> FirstVisibleAsync(Expression<Func<Product, bool>> match, CancellationToken cancellationToken) =>
+        await (await VisibleProducts.ForAsync(db, user, cancellationToken))
+            .Where(match).Select(ProductReadModel.FromEntity).FirstOrDefaultAsync(cancellationToken);
 }
