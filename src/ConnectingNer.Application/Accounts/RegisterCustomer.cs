@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ConnectingNer.Application.Common.Idempotency;
+using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Application.Common.Validation;
 using ConnectingNer.Domain.Common;
 using FluentValidation;
@@ -27,7 +28,8 @@ public sealed class RegisterCustomerCommandHandler(IAccountDirectory accounts)
         var email = command.Email.Trim();
         var registered = await accounts.RegisterAsync(email, command.Password, command.DisplayName?.Trim(), cancellationToken);
         if (!registered.IsSuccess) return Result<RegistrationReadModel>.FromErrors(registered.Errors);
-        return Result.Success(new RegistrationReadModel(email, "Open the link we sent to this address to confirm it, then sign in."));
+        // The answer (and so the idempotency record that replays it) holds the address masked, never in clear.
+        return Result.Success(new RegistrationReadModel(Masks.Email(email), "Open the link we sent to this address to confirm it, then sign in."));
     }
 }
 

@@ -1,6 +1,5 @@
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Application.Common.Security;
-using ConnectingNer.Domain.Customers;
 
 namespace ConnectingNer.Application.Customers;
 
@@ -14,7 +13,7 @@ public sealed record CustomerReadModel(
     [property: PersonalData(DataCategories.IdentityBirthDate)] DateOnly? BirthDate,
     [property: PersonalData(DataCategories.IdentityBirthDate)] bool LegalAgeAffirmed,
     [property: PersonalData(DataCategories.IdentityBirthDate)] string? GuardianName,
-    [property: PersonalData(DataCategories.AddressPostal)] IReadOnlyList<Address> Addresses,
+    [property: PersonalData(DataCategories.AddressPostal)] IReadOnlyList<AddressReadModel> Addresses,
     DateTimeOffset CreatedAt,
     [property: PersonalData(DataCategories.AccountLogins)] bool HasPassword,
     [property: PersonalData(DataCategories.AccountLogins)] IReadOnlyList<ExternalLoginReadModel> ExternalLogins) : IPersonalDataSubject;

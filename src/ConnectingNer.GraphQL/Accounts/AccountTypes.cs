@@ -1,6 +1,7 @@
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Customers;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Accounts;
@@ -22,7 +23,8 @@ public sealed class RegistrationType : ObjectGraphType<RegistrationReadModel>
     {
         Name = "Registration";
         Description = "An accepted registration. The answer is the same whether or not the address already had an account.";
-        Field(r => r.Email).Description("The address the confirmation link was sent to.");
+        Field(r => r.Email).Description("The address the confirmation link was sent to, masked (`a***@gmail.com`).")
+            .AlwaysMasked(Application.Common.Security.DataCategories.ContactEmail);
         Field(r => r.NextStep).Description("What the person should do next.");
     }
 }

@@ -19,6 +19,15 @@ public static class PersonalFields
 {
     public const string CategoryMetadata = "pii:category";
 
+    public const string AlwaysMaskedMetadata = "pii:always-masked";
+
+    /// <summary>
+    /// A contact value that every caller gets masked (an echo of what an anonymous caller typed, say): nobody is shown
+    /// the clear value through this field, so there is no disclosure to guard or record.
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> AlwaysMasked<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string category) =>
+        field.WithMetadata(AlwaysMaskedMetadata, category);
+
     public static FieldBuilder<TSource, TReturn> Classified<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string category) =>
         field.AuthorizeWithPolicy(DataCategories.Policy(category)).WithMetadata(CategoryMetadata, category);
 
@@ -37,32 +46,33 @@ public static class PersonalFields
     public static IDataLoaderResult<T?> Disclose<T>(this IResolveFieldContext<CustomerIndexRow> context, string category,
         Func<CustomerReadModel, T?> read, Func<T, T>? mask = null)
     {
+        var subject = context.Source.SubjectId;
+        var level = context.RequestServices!.GetRequiredService<IPersonalDataAccess>().For(category, subject);
+        return context.LoadCustomer(subject).Then(customer =>
+            customer is null || level == DataAccess.None ? default : context.Reveal(subject, category, read(customer), mask));
+    }
+
+    /// <summary>
+    /// A personal value of a subject as the caller may see it: nothing without a grant, masked under a masked grant,
+    /// and recorded in the ledger (as the field's path below its customer) unless the caller is the subject.
+    /// </summary>
+    public static T? Reveal<T>(this IResolveFieldContext context, Guid subject, string category, T? value, Func<T, T>? mask = null)
+    {
         var services = context.RequestServices!;
         var access = services.GetRequiredService<IPersonalDataAccess>();
-        var subject = context.Source.SubjectId;
         var level = access.For(category, subject);
-        var field = context.FieldDefinition.Name;
-        return context.LoadCustomer(subject).Then(customer =>
-        {
-            if (customer is null || level == DataAccess.None) return default;
-            var value = read(customer);
-            var masked = level == DataAccess.Masked && mask is not null;
-            if (!access.IsSubject(subject)) services.GetRequiredService<IDisclosureLedger>().Record(subject, category, field, masked);
-            return masked && value is not null ? mask!(value) : value;
-        });
-    }
-}
-
-/// <summary>The masks staff lists show when a role's grant is masked.</summary>
-public static class Masks
-{
-    /// <summary><c>asha.borah@gmail.com</c> → <c>a***@gmail.com</c>.</summary>
-    public static string Email(string email)
-    {
-        var at = email.IndexOf('@');
-        return at <= 0 ? "***" : email[0] + "***" + email[at..];
+        if (level == DataAccess.None) return default;
+        var masked = level == DataAccess.Masked && mask is not null;
+        if (!access.IsSubject(subject)) services.GetRequiredService<IDisclosureLedger>().Record(subject, category, LedgerField(context), masked);
+        return masked && value is not null ? mask!(value) : value;
     }
 
-    /// <summary><c>+919876543210</c> → <c>******3210</c>.</summary>
-    public static string Phone(string phone) => phone.Length <= 4 ? "****" : "******" + phone[^4..];
+    /// <summary>The field as the ledger names it: <c>phone</c> on a customer, <c>addresses.phone</c> on a type reached through one.</summary>
+    private static string LedgerField(IResolveFieldContext context) =>
+        context.ParentType.GetMetadata<string?>(LedgerPrefixMetadata) is { } prefix
+            ? prefix + "." + context.FieldDefinition.Name
+            : context.FieldDefinition.Name;
+
+    /// <summary>On a type below a customer: the customer field that leads to it, so its fields are recorded by their path.</summary>
+    public const string LedgerPrefixMetadata = "pii:ledger-prefix";
 }

@@ -23,7 +23,7 @@ public sealed class CustomerReader(AppDbContext db, ICustomerStore customers) : 
             // No profile: the customer's data key is gone (erased); nothing personal is left to show.
             if (!profiles.TryGetValue(account.Id, out var c)) continue;
             result[account.Id] = new CustomerReadModel(c.Id, c.Email, account.EmailConfirmed, c.Name, c.Phone, c.BirthDate,
-                c.LegalAgeAffirmed, c.GuardianName, c.Addresses, c.CreatedAt, account.HasPassword, [.. logins[account.Id]]);
+                c.LegalAgeAffirmed, c.GuardianName, [.. c.Addresses.Select(a => AddressReadModel.From(c.Id, a))], c.CreatedAt, account.HasPassword, [.. logins[account.Id]]);
         }
 
         return result;

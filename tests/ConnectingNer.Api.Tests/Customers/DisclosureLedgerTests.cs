@@ -112,6 +112,46 @@ public sealed class DisclosureLedgerTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAddressPhone_IsContactData_MaskedForSupport_AndRecordedAsContactPhone()
+    {
+        var response = await fixture.Client().As("staff-support-7", roles: "support").PostAsync(
+            $$"""{ customer(id: "{{Id(_ravi)}}") { addresses { city phone } } }""");
+
+        var address = response.EnsureNoErrors().Data!["customer"]!["addresses"]![0]!;
+        Assert.Equal("******1111", address["phone"]!.GetValue<string>());
+        Assert.Equal("Guwahati", address["city"]!.GetValue<string>());
+        await using var db = fixture.Database.CreateDbContext();
+        var recorded = await db.AuditEvents.SingleAsync();
+        Assert.Equal(["address.postal", "contact.phone"], recorded.Categories);
+        Assert.Equal(["addresses", "addresses.phone"], recorded.Fields);
+        // Postal data was shown in full, so the event as a whole is not "masked only".
+        Assert.False(recorded.Masked);
+    }
+
+    [Fact]
+    public async Task AStaffLookupByEmail_IsRecorded_EvenWhenOnlyTheIdIsSelected()
+    {
+        var found = await fixture.Client().As("staff-support-7", roles: "support").PostAsync(
+            """query Find { customers(email: "RAVI@example.in") { nodes { id } } }""");
+        var missed = await fixture.Client().As("staff-support-7", roles: "support").PostAsync(
+            """{ customers(email: "nobody@example.in") { totalCount } }""");
+
+        Assert.Equal(Id(_ravi), found.EnsureNoErrors().Data!["customers"]!["nodes"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(0, missed.EnsureNoErrors().Data!["customers"]!["totalCount"]!.GetValue<int>());
+        await using var db = fixture.Database.CreateDbContext();
+        var recorded = await db.AuditEvents.SingleAsync();
+        Assert.Equal(_ravi, recorded.SubjectId);
+        Assert.Equal("staff-support-7", recorded.ActorSubject);
+        Assert.Equal("customer_support", recorded.Purpose);
+        Assert.Equal(["contact.email"], recorded.Categories);
+        Assert.Equal(["looked up by email"], recorded.Fields);
+        var mine = await fixture.Client().As(_ravi.ToString()).PostAsync("{ myDataDisclosures(first: 5) { nodes { actorRoles purpose fields } } }");
+        var seen = mine.EnsureNoErrors().Data!["myDataDisclosures"]!["nodes"]![0]!;
+        Assert.Equal("looked up by email", seen["fields"]![0]!.GetValue<string>());
+        Assert.Equal("customer_support", seen["purpose"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AStaffListCostsTheSameSqlRoundTrips_ForTwoCustomersOrTwelve()
     {
         for (var i = 0; i < 10; i++) await fixture.CreateCustomerAsync($"c{i}@example.in", $"Customer {i}");

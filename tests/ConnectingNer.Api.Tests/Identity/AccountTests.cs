@@ -42,7 +42,7 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
 
         var confirmed = await Browser.For(fixture.Factory).GetAsync(link);
 
-        Assert.Equal("tara@example.in", response.Data!["registerCustomer"]!["registration"]!["email"]!.GetValue<string>());
+        Assert.Equal("t***@example.in", response.Data!["registerCustomer"]!["registration"]!["email"]!.GetValue<string>());
         Assert.False(before!.EmailConfirmed);
         Assert.NotEqual("kaziranga-9", before.PasswordHash);
         Assert.Equal(HttpStatusCode.OK, confirmed.Status);
@@ -58,7 +58,7 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
         var response = await fixture.Client().PostAsync(Register,
             new { input = new { email = "owner@example.in", password = "attacker-pass-2" } });
 
-        Assert.Equal("owner@example.in", response.Data!["registerCustomer"]!["registration"]!["email"]!.GetValue<string>());
+        Assert.Equal("o***@example.in", response.Data!["registerCustomer"]!["registration"]!["email"]!.GetValue<string>());
         Assert.Empty(response.Data["registerCustomer"]!["errors"]!.AsArray());
         Assert.Equal("You already have an account", fixture.Factory.Emails.Last("owner@example.in").Subject);
         // The original password still works; the attacker's does not.

@@ -13,6 +13,8 @@ public static class TestClients
     public const string WebSignedOut = "https://shop.test/signed-out";
     public const string MobileId = "shop-mobile-test";
     public const string MobileRedirect = "in.connectingner.shop:/oauth2redirect";
+    public const string LogisticsId = "logistics-test";
+    public const string LogisticsSecret = "logistics-test-secret";
 
     /// <summary>The scopes both sign-in clients may ask for.</summary>
     public static readonly string[] UserScopes =
@@ -44,6 +46,12 @@ public static class TestClients
         ["Identity:Clients:3:GrantTypes:0"] = "authorization_code",
         ["Identity:Clients:3:GrantTypes:1"] = "refresh_token",
         ["Identity:Clients:3:RedirectUris:0"] = MobileRedirect,
+        ["Identity:Clients:4:ClientId"] = LogisticsId,
+        ["Identity:Clients:4:ClientSecret"] = LogisticsSecret,
+        ["Identity:Clients:4:DisplayName"] = "Logistics partner (test)",
+        ["Identity:Clients:4:PartnerId"] = "logistics-partner",
+        ["Identity:Clients:4:Scopes:0"] = "catalog:read",
+        ["Identity:Clients:4:Scopes:1"] = "orders:fulfil",
     }.Concat(UserScopes.SelectMany((scope, i) => new[]
     {
         KeyValuePair.Create($"Identity:Clients:2:Scopes:{i}", scope), KeyValuePair.Create($"Identity:Clients:3:Scopes:{i}", scope),

@@ -34,6 +34,22 @@ public sealed class PersonalDataClassificationTests(ApiFixture fixture)
             }
         }
 
+        // Contact data is contact data wherever it appears: any field named like a phone or an email, on any type
+        // (addresses, orders, consent...), carries the contact category's policy, whatever its read model says.
+        foreach (var type in types.Where(t => t is not IInputObjectGraphType && !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            foreach (var field in type.Fields)
+            {
+                foreach (var (word, category) in ContactWords)
+                {
+                    if (field.Name.Contains(word, StringComparison.OrdinalIgnoreCase)
+                        && field.GetPolicies()?.Contains(DataCategories.Policy(category)) != true
+                        && field.GetMetadata<string?>(PersonalFields.AlwaysMaskedMetadata) != category)
+                        problems.Add($"{type.Name}.{field.Name}: contact data without the '{DataCategories.Policy(category)}' policy");
+                }
+            }
+        }
+
         var personalTypes = types.Where(t => t.GetMetadata<string>(PersonalFields.CategoryMetadata) is not null).ToHashSet();
         foreach (var type in types)
         {
@@ -46,6 +62,9 @@ public sealed class PersonalDataClassificationTests(ApiFixture fixture)
 
         return problems;
     }
+
+    private static readonly (string Word, string Category)[] ContactWords =
+        [("phone", DataCategories.ContactPhone), ("email", DataCategories.ContactEmail)];
 
     [Fact]
     public void EveryClassifiedField_CarriesItsCategorysPolicy()
@@ -65,6 +84,11 @@ public sealed class PersonalDataClassificationTests(ApiFixture fixture)
         leaky.Field<StringGraphType>("email").Resolve(_ => "leak@example.in");
         leaky.Field<StringGraphType>("name").AuthorizeWithPolicy(DataCategories.Policy(DataCategories.ContactEmail)).Resolve(_ => "wrong policy");
         leaky.Field<ListGraphType<AddressType>>("addresses").Resolve(_ => null);
+        // A phone on some other type, classified with the wrong category: still contact data.
+        var shipment = new ObjectGraphType { Name = "LeakyShipment" };
+        shipment.Field<StringGraphType>("courierPhone").AuthorizeWithPolicy(DataCategories.Policy(DataCategories.AddressPostal)).Resolve(_ => "+919876543210");
+        shipment.Field<StringGraphType>("notifyEmail").Resolve(_ => "leak@example.in");
+        leaky.Field("shipment", shipment).Resolve(_ => null);
         var query = new ObjectGraphType { Name = "Query" };
         query.Field("leaky", leaky).Resolve(_ => null);
         var schema = new global::GraphQL.Types.Schema { Query = query };
@@ -72,8 +96,11 @@ public sealed class PersonalDataClassificationTests(ApiFixture fixture)
 
         Assert.Equal(
             ["LeakyCustomer.addresses: leads to personal data without a pii policy", "LeakyCustomer.addresses: no 'pii:address.postal' policy",
+             "LeakyCustomer.email: contact data without the 'pii:contact.email' policy",
              "LeakyCustomer.email: no 'pii:contact.email' policy",
-             "LeakyCustomer.name: no 'pii:identity.name' policy"],
+             "LeakyCustomer.name: no 'pii:identity.name' policy",
+             "LeakyShipment.courierPhone: contact data without the 'pii:contact.phone' policy",
+             "LeakyShipment.notifyEmail: contact data without the 'pii:contact.email' policy"],
             Unprotected(schema).Order(StringComparer.Ordinal));
     }
 }
