@@ -20,8 +20,26 @@ public sealed class GraphQLServerOptions
     /// <summary>How long one operation may run before it is cancelled.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Show exception messages and stack traces in errors (Development only).</summary>
+    /// <summary>
+    /// Show exception messages and stack traces in errors. Honoured in the Development environment only: everywhere
+    /// else it is ignored, so a copied setting cannot leak internals.
+    /// </summary>
     public bool ExposeExceptionDetails { get; set; }
+
+    /// <summary>Append "Did you mean …?" suggestions to validation errors (they reveal the schema's names: off unless set).</summary>
+    public bool EnableSuggestions { get; set; }
+
+    /// <summary>Most aliases one operation may use, its fragments included (GraphQL Armor's default).</summary>
+    public int MaxAliases { get; set; } = 15;
+
+    /// <summary>Most times one response key may be selected in one selection set.</summary>
+    public int MaxFieldRepeats { get; set; } = 3;
+
+    /// <summary>Most directives a document may use (GraphQL Armor's default).</summary>
+    public int MaxDirectives { get; set; } = 50;
+
+    /// <summary>Most tokens a document may have (GraphQL Armor's default; an IDE's introspection query has about 200).</summary>
+    public int MaxTokens { get; set; } = 1_000;
 
     /// <summary>Page size when a connection gets neither <c>first</c> nor <c>last</c>.</summary>
     public int DefaultPageSize { get; set; } = 10;

@@ -19,4 +19,11 @@ public static class ErrorCodes
     public const string Timeout = "EXECUTION_TIMEOUT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+
+    // The document limits (GraphQL Armor's, on by default).
+    public const string TooManyAliases = "MAX_ALIASES_EXCEEDED";
+    public const string FieldRepeated = "MAX_FIELD_REPEATS_EXCEEDED";
+    public const string TooManyDirectives = "MAX_DIRECTIVES_EXCEEDED";
+    public const string TooManyTokens = "MAX_TOKENS_EXCEEDED";
+    public const string IntrospectionTooDeep = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
 }

@@ -1,23 +1,35 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using Microsoft.Extensions.Hosting;
 
 namespace ConnectingNer.GraphQL.Server.Errors;
 
 /// <summary>
 /// Shapes every error for clients: each carries one stable <c>extensions.code</c>; unexpected exceptions are
-/// reduced to <see cref="ErrorCodes.Internal"/> without internals (unless details are exposed in Development);
-/// "Did you mean …?" suggestions are dropped when introspection is off, so they cannot leak the schema.
+/// reduced to <see cref="ErrorCodes.Internal"/> without internals (details only when the setting asks for them and
+/// the host runs in Development: the setting is ignored everywhere else); "Did you mean …?" suggestions are dropped
+/// unless <see cref="GraphQLServerOptions.EnableSuggestions"/> is on, so they cannot leak the schema's names.
 /// </summary>
-public sealed class ServerErrorInfoProvider(GraphQLServerOptions options) : IErrorInfoProvider
+public sealed class ServerErrorInfoProvider : IErrorInfoProvider
 {
-    private readonly ErrorInfoProvider _inner = new(o =>
+    private readonly GraphQLServerOptions _options;
+    private readonly bool _details;
+    private readonly ErrorInfoProvider _inner;
+
+    public ServerErrorInfoProvider(GraphQLServerOptions options, IHostEnvironment? environment = null)
     {
-        o.ExposeCode = true;
-        o.ExposeCodes = false;
-        o.ExposeData = false;
-        o.ExposeExceptionDetails = options.ExposeExceptionDetails;
-    });
+        _options = options;
+        _details = options.ExposeExceptionDetails && environment?.IsDevelopment() == true;
+        _inner = new ErrorInfoProvider(o =>
+        {
+            o.ExposeCode = true;
+            o.ExposeCodes = false;
+            o.ExposeData = false;
+            o.ExposeExceptionDetails = _details;
+            o.ExposeExceptionDetailsMode = ExposeExceptionDetailsMode.Extensions;
+        });
+    }
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -36,14 +48,14 @@ public sealed class ServerErrorInfoProvider(GraphQLServerOptions options) : IErr
         else if (executionError is UnhandledError)
         {
             extensions["code"] = ErrorCodes.Internal;
-            if (!options.ExposeExceptionDetails) message = "Unexpected execution error.";
+            if (!_details) message = "Unexpected execution error.";
         }
         else if (executionError.Code is null || !extensions.ContainsKey("code"))
         {
             extensions["code"] = executionError is DocumentError ? "SYNTAX_ERROR" : ErrorCodes.InvalidRequest;
         }
 
-        if (!options.EnableIntrospection)
+        if (!_options.EnableSuggestions)
         {
             var suggestion = message.IndexOf(" Did you mean", StringComparison.Ordinal);
             if (suggestion > 0) message = message[..suggestion];

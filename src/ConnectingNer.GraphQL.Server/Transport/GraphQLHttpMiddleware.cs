@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConnectingNer.GraphQL.Server.Errors;
+using ConnectingNer.GraphQL.Server.Limits;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -106,16 +107,21 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
         var limits = services.GetRequiredService<ValidationLimits>();
         var cache = services.GetRequiredService<DocumentCache>();
         var query = request.Query ?? "";
-        var cached = cache.TryGet(query, out var document);
+        var cached = cache.TryGet(query, out var entry);
+        if (!cached && TokenLimit.Exceeds(query, _options.MaxTokens))
+            return new ExecutionResult { Errors = [new CodedError(ErrorCodes.TooManyTokens, $"The document has more than {_options.MaxTokens} tokens.")] };
+
         var perRequest = new List<IValidationRule>(2);
-        // A cached document passed the complexity limit already unless variables (first/last) can change its cost.
-        if (!cached || HasVariables(document!)) perRequest.Add(limits.Complexity);
+        // Complexity and depth judge the operation executed: they run unless this very operation of the cached document
+        // passed them already and no variable (first/last) can change its cost.
+        var complexityChecked = cached && !entry!.HasVariables && entry.IsChecked(request.OperationName);
+        if (!complexityChecked) perRequest.Add(limits.Complexity);
         if (isGet) perRequest.Add(GetOnlyQueriesRule.Instance);
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,
-            Document = document,
+            Document = entry?.Document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -125,12 +131,28 @@ public sealed class GraphQLHttpMiddleware<TSchema>(RequestDelegate next, IOption
             ValidationRules = cached ? perRequest : limits.Static.Concat(perRequest),
             CachedDocumentValidationRules = perRequest,
         });
-        if (!cached && result.Executed && result.Document is not null) cache.Add(query, result.Document);
+        if (result.Executed && result.Document is not null)
+        {
+            entry ??= cache.Add(query, result.Document);
+            if (!entry.HasVariables) entry.MarkChecked(request.OperationName);
+        }
+
+        if (!result.Executed && result.Errors is { Count: > 1 } errors) result.Errors = Distinct(errors);
         return result;
     }
 
-    private static bool HasVariables(GraphQLParser.AST.GraphQLDocument document) =>
-        document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().Any(o => o.Variables is { Count: > 0 });
+    /// <summary>One error per message: an unknown directive used a hundred times is reported once, not a hundred times.</summary>
+    private static ExecutionErrors Distinct(ExecutionErrors errors)
+    {
+        var distinct = new ExecutionErrors();
+        var seen = new HashSet<(string?, string)>();
+        foreach (var error in errors)
+        {
+            if (seen.Add((error.Code, error.Message))) distinct.Add(error);
+        }
+
+        return distinct;
+    }
 
     private static int StatusFor(ExecutionResult result, string mediaType)
     {

@@ -13,6 +13,7 @@ public sealed class GraphQLHttpAuditTests(KestrelFixture server, ITestOutputHelp
         output.WriteLine(text);
 
         Assert.True(exitCode == 0, text);
-        Assert.Matches(@"audit: (\d+)/\1 ok, 0 error, 0 warn, 0 notice", text);
+        // The exact count: graphql-http 1.23.1 (pinned in build/node) has 61 audits (MUST, SHOULD and MAY); a version with fewer (or a run that skipped some) fails.
+        Assert.Contains("audit: 61/61 ok, 0 error, 0 warn, 0 notice", text, StringComparison.Ordinal);
     }
 }

@@ -22,11 +22,11 @@ public sealed class GraphQLClient(HttpClient http)
 
     public GraphQLClient AsCatalogManager() => As("staff-1", roles: "catalog_manager");
 
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/json")
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/json", string? operationName = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables, operationName }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
         return await SendAsync(request);

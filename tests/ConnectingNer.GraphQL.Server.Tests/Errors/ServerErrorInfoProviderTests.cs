@@ -6,8 +6,16 @@ namespace ConnectingNer.GraphQL.Server.Tests.Errors;
 
 public sealed class ServerErrorInfoProviderTests
 {
-    private static ServerErrorInfoProvider Provider(bool details = false, bool introspection = true) =>
-        new(new GraphQLServerOptions { ExposeExceptionDetails = details, EnableIntrospection = introspection });
+    private static ServerErrorInfoProvider Provider(bool details = false, bool suggestions = false, string environment = "Development") =>
+        new(new GraphQLServerOptions { ExposeExceptionDetails = details, EnableSuggestions = suggestions }, new Environment(environment));
+
+    private sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "tests";
+        public string ContentRootPath { get; set; } = "/";
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
 
     [Fact]
     public void GetInfo_WhenUnhandledException_HidesItBehindInternalCode()
@@ -32,6 +40,22 @@ public sealed class ServerErrorInfoProviderTests
         Assert.NotEqual("Unexpected execution error.", info.Message);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Testing")]
+    public void GetInfo_WhenDetailsSettingIsOnOutsideDevelopment_IgnoresIt(string environment)
+    {
+        var error = new UnhandledError("Error trying to resolve field 'x'.", new InvalidOperationException("secret boom"));
+
+        var info = Provider(details: true, environment: environment).GetInfo(error);
+
+        Assert.Equal("Unexpected execution error.", info.Message);
+        Assert.DoesNotContain(info.Extensions!.Keys, k => k is "details" or "stacktrace" or "exception");
+        Assert.DoesNotContain(info.Extensions.Values, v => v?.ToString()?.Contains("InvalidOperationException", StringComparison.Ordinal) == true
+            || v?.ToString()?.Contains("secret", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void GetInfo_WhenCodedError_KeepsMessageAndCode()
     {
@@ -42,12 +66,12 @@ public sealed class ServerErrorInfoProviderTests
     }
 
     [Fact]
-    public void GetInfo_WhenIntrospectionOff_DropsSuggestions()
+    public void GetInfo_DropsSuggestions_UnlessTheSettingTurnsThemOn()
     {
         var error = new CodedError("FIELDS_ON_CORRECT_TYPE", "Cannot query field 'nam' on type 'Product'. Did you mean 'name'?");
 
-        Assert.Equal("Cannot query field 'nam' on type 'Product'.", Provider(introspection: false).GetInfo(error).Message);
-        Assert.EndsWith("Did you mean 'name'?", Provider().GetInfo(error).Message, StringComparison.Ordinal);
+        Assert.Equal("Cannot query field 'nam' on type 'Product'.", Provider().GetInfo(error).Message);
+        Assert.EndsWith("Did you mean 'name'?", Provider(suggestions: true).GetInfo(error).Message, StringComparison.Ordinal);
     }
 
     [Fact]
