@@ -32,28 +32,42 @@ free_port() {
   echo "no free port found" >&2; return 1
 }
 
-# start_postgres NAME: starts (or reuses) a loopback cluster owned by the postgres user; prints its port.
-# The data lives under /tmp, outside the checkout, so the postgres user can reach it whoever owns the clone.
+# start_postgres NAME [durable]: starts (or reuses) a loopback cluster owned by the postgres user; prints its port.
+# Test clusters live under /tmp, outside the checkout (the postgres user can reach them whoever owns the clone), with
+# fsync off: they are thrown away after the run. A durable cluster (build/run.sh: what someone types in while trying
+# the shop) keeps fsync on, lives under the postgres user's home and is started again, never wiped, when it exists.
+pg_dir() {
+  local name=$1 mode=${2:-}
+  local hash; hash=$(printf '%s' "$ROOT" | md5sum | cut -c1-8)
+  if [ "$mode" = durable ]; then echo "/var/lib/postgresql/connectingner-$name-$hash"; else echo "${TMPDIR:-/tmp}/connectingner-pg-$name-$hash"; fi
+}
+
 start_postgres() {
-  local name=$1 dir port
+  local name=$1 mode=${2:-} dir port fsync=off
   ensure_postgres
-  dir="${TMPDIR:-/tmp}/connectingner-pg-$name-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+  dir=$(pg_dir "$name" "$mode")
+  [ "$mode" = durable ] && fsync=on
   if [ -f "$dir/port" ] && su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' status" >/dev/null 2>&1; then
     cat "$dir/port"; return
   fi
-  rm -rf "$dir"; mkdir -p "$dir"; chown postgres:postgres "$dir"
-  port=$(free_port)
-  su postgres -s /bin/sh -c "$PG_BIN/initdb -D '$dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
-  su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start" >/dev/null
+  if [ "$mode" = durable ] && [ -f "$dir/data/PG_VERSION" ]; then
+    port=$(free_port)
+  else
+    rm -rf "$dir"; mkdir -p "$dir"; chown postgres:postgres "$dir"
+    port=$(free_port)
+    su postgres -s /bin/sh -c "$PG_BIN/initdb -D '$dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+  fi
+  su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=200\" start" >/dev/null
   echo "$port" > "$dir/port"
   echo "$port"
 }
 
+# stop_postgres NAME [durable]: stops the cluster; a test cluster is deleted, a durable one kept.
 stop_postgres() {
-  local name=$1 dir
-  dir="${TMPDIR:-/tmp}/connectingner-pg-$name-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+  local name=$1 mode=${2:-} dir
+  dir=$(pg_dir "$name" "$mode")
   [ -d "$dir/data" ] && su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -m fast stop" >/dev/null 2>&1 || true
-  rm -rf "$dir"
+  [ "$mode" = durable ] || rm -rf "$dir"
 }
 
 # The Banana Cake Pop IDE from npm, unpacked into .cache/ (never committed).

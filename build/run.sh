@@ -2,7 +2,8 @@
 # Runs the API on a fresh machine: local PostgreSQL, migrations, demo data, the IDE, http://localhost:5080/graphql.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-port=$(start_postgres dev)
+# Durable: fsync on, data kept between runs (and crashes) under the postgres user's home.
+port=$(start_postgres dev durable)
 ensure_ide
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=connectingner;Username=postgres"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
