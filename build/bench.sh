@@ -41,7 +41,7 @@ export Privacy__MasterKeys__bench="$(openssl rand -base64 32)" Privacy__CurrentM
 ours_port=$(free_port)
 (cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
   Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
-  GraphQL__Ide__Enabled=false Identity__AllowEphemeralKeys=true dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
+  GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
 ours_pid=$!; pids+=("$ours_pid")
 
 pgl_port=$(free_port)

@@ -50,6 +50,7 @@ builder.Services.AddAntiforgery(antiforgery =>
 builder.Services.AddAuthentication(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
 builder.Services.AddAuthorization(AuthorizationPolicies.Add);
 builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddHttpHardening(builder.Configuration);
 builder.Services.AddHttpLogging(logging =>
 {
     // Method, path, status and duration only: headers and bodies can carry personal data.
@@ -64,6 +65,7 @@ if (await HostCommands.TryRunAsync(app, args)) return;
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
     await app.Services.MigrateDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
 
+app.UseHttpHardening();
 app.UseHttpLogging();
 app.UseExceptionHandler(error => error.Run(context =>
     Results.Problem(title: "Unexpected error.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));

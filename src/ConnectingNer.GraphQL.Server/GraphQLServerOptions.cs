@@ -47,6 +47,9 @@ public sealed class GraphQLServerOptions
     /// <summary>Largest <c>first</c>/<c>last</c> a connection accepts.</summary>
     public int MaxPageSize { get; set; } = 50;
 
-    /// <summary>Allow <c>__schema</c> and <c>__type</c>. The IDE is served only when this is on.</summary>
-    public bool EnableIntrospection { get; set; } = true;
+    /// <summary>
+    /// Allow <c>__schema</c> and <c>__type</c> (and <c>GET ?sdl</c>). Off unless configured: the Development settings turn
+    /// it on; a production server publishes its schema only when someone decides it should. The IDE needs it.
+    /// </summary>
+    public bool EnableIntrospection { get; set; }
 }

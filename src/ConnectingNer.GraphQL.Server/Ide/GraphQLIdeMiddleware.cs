@@ -17,6 +17,11 @@ public sealed class GraphQLIdeMiddleware
     private static readonly string[] GraphQLParameters = ["query", "id", "documentId", "extensions", "operationName", "variables", "sdl"];
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    /// <summary>What the unmodified bundle needs (inline styles, eval in its editor's workers), and nothing from elsewhere.</summary>
+    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+        + "worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     private readonly RequestDelegate _next;
     private readonly string _path;
     private readonly IFileProvider? _files;
@@ -65,6 +70,9 @@ public sealed class GraphQLIdeMiddleware
             return;
         }
 
+        // The IDE runs only as its own top-level page: never in someone else's frame, scripts and data from this origin.
+        context.Response.Headers.XFrameOptions = "DENY";
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         var file = rest.Value!.TrimStart('/');
         if (file == "bcp-config.json")
         {

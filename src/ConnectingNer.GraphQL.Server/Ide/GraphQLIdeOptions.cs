@@ -5,7 +5,8 @@ public sealed class GraphQLIdeOptions
 {
     public const string SectionName = "GraphQL:Ide";
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>Serve the IDE. Off unless configured (the Development settings turn it on), and only while introspection is on.</summary>
+    public bool Enabled { get; set; }
 
     /// <summary>Folder holding the unpacked npm package (index.html, static/, LICENSE); relative to the content root.</summary>
     public string FilesPath { get; set; } = "../../.cache/bananacakepop/package";

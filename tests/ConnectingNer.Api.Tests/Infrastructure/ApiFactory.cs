@@ -25,6 +25,15 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Identity:RequireHttps", "false");
+        // The tests explore the schema and the IDE as a developer would (both are off unless configured); a host in
+        // another environment keeps that environment's settings.
+        if (environment == "Testing")
+        {
+            builder.UseSetting("GraphQL:EnableIntrospection", "true");
+            builder.UseSetting("GraphQL:Ide:Enabled", "true");
+            // The test server speaks plain HTTP; Production's redirect to HTTPS has a test of its own.
+            builder.UseSetting("Http:RedirectToHttps", "false");
+        }
         builder.UseSetting("Identity:AllowEphemeralKeys", "true");
         builder.UseSetting("Identity:SigningCertificate", TestCertificates.Signing);
         builder.UseSetting("Identity:EncryptionCertificate", TestCertificates.Encryption);
