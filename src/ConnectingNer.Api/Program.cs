@@ -69,6 +69,7 @@ app.UseHttpHardening();
 app.UseHttpLogging();
 app.UseExceptionHandler(error => error.Run(context =>
     Results.Problem(title: "Unexpected error.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseMiddleware<MalformedInputGuard>();
 app.UseRateLimiter();
 ApiAuthentication.Use(app);
 app.UseAuthorization();

@@ -73,13 +73,14 @@ public static class AuthorizationEndpoints
     private static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<AppUser> users, ICustomerStore customers)
     {
         var token = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var user = token.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        // A partner's token has a client id for its subject, not a person: it has no user info (invalid_token, not a 500).
+        var user = Guid.TryParse(token.Principal?.GetClaim(Claims.Subject), out var subject) ? await users.FindByIdAsync(subject.ToString()) : null;
         if (user is null)
         {
             return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The token's account no longer exists.",
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The token does not belong to a person's account.",
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 

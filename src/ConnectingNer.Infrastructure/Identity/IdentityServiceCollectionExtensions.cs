@@ -46,6 +46,8 @@ public static class IdentityServiceCollectionExtensions
                 server.SetIssuer(new Uri(options.PublicOrigin, UriKind.Absolute));
                 server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 server.RequireProofKeyForCodeExchange();
+                // S256 only: "plain" sends the verifier itself as the challenge, which PKCE exists to avoid (discovery says so too).
+                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.SetAccessTokenLifetime(options.UserAccessTokenLifetime);
                 server.SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
                 server.RegisterScopes(IdentityServerOptions.UserScopes);
