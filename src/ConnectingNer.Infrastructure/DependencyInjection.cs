@@ -27,6 +27,9 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.SectionName));
         services.AddSingleton<Privacy.PersonalDataCipher>();
+        services.AddSingleton<Application.Common.Idempotency.IRequestFingerprint, Privacy.KeyedRequestFingerprint>();
+        services.AddSingleton<IdempotencyPruningJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPruningJob>());
         services.AddHostedService<Privacy.PrivacyKeysCheck>();
         services.AddScoped<Privacy.MasterKeyRotation>();
         services.AddScoped<Privacy.DisclosureLedger>();

@@ -17,6 +17,7 @@ public sealed class PersonalDataCipher
     private const int TagSize = 16;
     private readonly Dictionary<string, byte[]> _masterKeys;
     private readonly byte[] _blindIndexKey;
+    private readonly byte[] _fingerprintKey;
 
     public PersonalDataCipher(IOptions<PrivacyOptions> options)
     {
@@ -26,6 +27,8 @@ public sealed class PersonalDataCipher
             throw new InvalidOperationException("Privacy:CurrentMasterKeyId must name one of Privacy:MasterKeys.");
         CurrentMasterKeyId = o.CurrentMasterKeyId;
         _blindIndexKey = Key(o.BlindIndexKey, "Privacy:BlindIndexKey", exact: false);
+        // A key of its own for request fingerprints, derived so that no fingerprint can be matched against an email index.
+        _fingerprintKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _blindIndexKey, 32, info: Encoding.UTF8.GetBytes("connectingner/request-fingerprint"));
     }
 
     public string CurrentMasterKeyId { get; }
@@ -86,4 +89,7 @@ public sealed class PersonalDataCipher
     /// <summary>The keyed hash of an email address (trimmed, lower case): equal addresses give equal indexes, nothing else.</summary>
     public string EmailIndex(string email) =>
         Convert.ToHexString(HMACSHA256.HashData(_blindIndexKey, Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+
+    /// <summary>A keyed hash of a request (its idempotency fingerprint): without the key, a guessed request cannot be confirmed.</summary>
+    public string Fingerprint(ReadOnlySpan<byte> request) => Convert.ToHexString(HMACSHA256.HashData(_fingerprintKey, request));
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
@@ -97,6 +98,44 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
 
         Assert.Equal(first.Data!.ToJsonString(), retry.Data!.ToJsonString());
         Assert.Single(fixture.Factory.Emails.Sent, e => e.To == "retry@example.in");
+    }
+
+    [Fact]
+    public async Task AnIdempotencyRecord_HoldsNoClearPersonalData_AndAKeyedFingerprint()
+    {
+        var input = new { input = new { email = "record@example.in", password = "kaziranga-9", displayName = "Ritu Kalita", idempotencyKey = "reg-rec" } };
+
+        (await fixture.Client().PostAsync(Register, input)).EnsureNoErrors();
+
+        await using var db = fixture.Database.CreateDbContext();
+        var record = await db.IdempotencyRecords.SingleAsync(r => r.Key == "reg-rec");
+        Assert.DoesNotContain("record@example.in", record.Response, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ritu", record.Response, StringComparison.Ordinal);
+        // Not the plain SHA-256 of the request: nobody holding the table can confirm a guessed address by hashing it.
+        var command = new ConnectingNer.Application.Accounts.RegisterCustomerCommand("record@example.in", "kaziranga-9", "Ritu Kalita", "reg-rec");
+        var unsalted = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(command)));
+        Assert.NotEqual(unsalted, record.RequestHash);
+        Assert.Equal(64, record.RequestHash.Length);
+    }
+
+    [Fact]
+    public async Task IdempotencyRecords_OlderThan24Hours_ArePrunedByTheJob()
+    {
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.IdempotencyRecords.Add(new ConnectingNer.Domain.Common.IdempotencyRecord("anonymous", "Test", "old", new string('0', 64), "{}", now.AddHours(-25)));
+            db.IdempotencyRecords.Add(new ConnectingNer.Domain.Common.IdempotencyRecord("anonymous", "Test", "recent", new string('0', 64), "{}", now.AddHours(-23)));
+            await db.SaveChangesAsync();
+        }
+
+        var job = fixture.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<ConnectingNer.Infrastructure.Persistence.IdempotencyPruningJob>().Single();
+        var deleted = await job.PruneAsync(CancellationToken.None);
+
+        await using var after = fixture.Database.CreateDbContext();
+        Assert.Equal(1, deleted);
+        Assert.Equal(["recent"], await after.IdempotencyRecords.Where(r => r.Operation == "Test").Select(r => r.Key).ToListAsync());
     }
 
     [Fact]

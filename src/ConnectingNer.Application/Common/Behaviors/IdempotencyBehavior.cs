@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Application.Common.Idempotency;
@@ -15,9 +13,11 @@ namespace ConnectingNer.Application.Common.Behaviors;
 /// For a command sent with an idempotency key: the first request runs and its successful answer is stored with
 /// the key in the same transaction; a retry (same caller, command and key) gets that answer back and changes
 /// nothing; the same key with a different request is refused. Two concurrent requests with one key: the database's
-/// unique key lets one commit, and the other answers with the winner's response.
+/// unique key lets one commit, and the other answers with the winner's response. The request is fingerprinted with a
+/// keyed hash, and answers hold no personal data in clear (a registration's address is stored masked); records are
+/// deleted after 24 hours.
 /// </summary>
-public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IRequestFingerprint fingerprint)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IIdempotentCommand, IMessage
 {
@@ -75,6 +75,5 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbConte
             : FailureFactory<TResponse>.Create([IdempotencyErrors.KeyReused()]));
     }
 
-    private static string Hash(TMessage message) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message, typeof(TMessage)))));
+    private string Hash(TMessage message) => fingerprint.Of(JsonSerializer.SerializeToUtf8Bytes(message, typeof(TMessage)));
 }
