@@ -98,6 +98,12 @@ try {
   const answerDeadline = Date.now() + 45000;
   while (answered === null && Date.now() < answerDeadline) {
     await page.waitForTimeout(1500);
+    // On a busy machine the first keystrokes can land before the editor has focus: type again until they show.
+    if (!(await editor.innerText().catch(() => '')).includes('me {')) {
+      await editor.click().catch(() => {});
+      await page.keyboard.press('Control+A').catch(() => {});
+      await page.keyboard.type('query Me { me { email } }');
+    }
     await page.getByRole('button', { name: /Run/ }).first().click().catch(() => {});
     for (let i = 0; i < 6 && answered === null; i++) await page.waitForTimeout(500);
   }

@@ -49,7 +49,7 @@ builder.Services.AddAntiforgery(antiforgery =>
 // API callers present OpenIddict access tokens; the validation handler is the default scheme.
 builder.Services.AddAuthentication(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
 builder.Services.AddAuthorization(AuthorizationPolicies.Add);
-builder.Services.AddSignInRateLimit(builder.Configuration);
+AccountAttemptLimit.AddAccountAttemptLimit(builder.Services, builder.Configuration);
 builder.Services.AddHttpHardening(builder.Configuration);
 builder.Services.AddHttpLogging(logging =>
 {

@@ -33,9 +33,13 @@ public static class AccountPages
             $"""<p>Signed in as <strong>{Html.Encode((await customers.FindAsync(user.Id, context.RequestAborted))?.Email)}</strong>.</p><nav><a href="/connect/endsession">Sign out</a></nav>""");
     }
 
+    /// <summary>Every failed sign-in gets this, whether the address is unknown, the password wrong or the account locked.</summary>
+    public const string SignInFailed = "The email address or the password is wrong. After 5 wrong attempts an account is locked for 15 minutes; "
+        + "you can reset your password meanwhile.";
+
     private static async Task<IResult> LoginAsync(
         HttpContext context, UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions,
-        IOptions<IdentityServerOptions> options)
+        IOptions<IdentityServerOptions> options, AccountMessages messages, DecoyPassword decoy)
     {
         var returnUrl = Html.IsLocalUrl(context.Request.Query["returnUrl"]) ? (string?)context.Request.Query["returnUrl"] : null;
         string? email = null;
@@ -46,20 +50,37 @@ public static class AccountPages
             var form = context.Request.Form;
             email = form["email"].ToString().Trim();
             returnUrl = Html.IsLocalUrl(form["returnUrl"]) ? (string?)form["returnUrl"] : null;
-            var user = email.Length is > 0 and <= AccountErrors.EmailMaxLength ? await users.FindByEmailAsync(email) : null;
             var password = form["password"].ToString();
-            var check = user is null || password.Length > AccountErrors.PasswordMaxLength
-                ? SignInResult.Failed
-                : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            var user = email.Length is > 0 and <= AccountErrors.EmailMaxLength ? await users.FindByEmailAsync(email) : null;
+            SignInResult check;
+            if (user is null || password.Length > AccountErrors.PasswordMaxLength || await users.IsLockedOutAsync(user))
+            {
+                // No account, or one that is locked: the same password hashing as a real check, and the same answer, so
+                // neither the time nor the words say whether the address has an account (or that it is locked).
+                decoy.Verify(password);
+                check = SignInResult.Failed;
+            }
+            else
+            {
+                check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            }
+
+            if (check.Succeeded && !user!.EmailConfirmed)
+            {
+                // The right password proves who is asking: tell them, and send a new link. No session, so no tokens.
+                await messages.SendConfirmationAsync(user, email, context.RequestAborted);
+                return Html.Page(context, "Confirm your email address first",
+                    """<p class="error">This account's email address is not confirmed yet, so it cannot sign in. We have sent a new confirmation link to it: open it, then sign in again.</p>"""
+                    + """<p><a href="/account/login">Sign in</a></p>""", StatusCodes.Status403Forbidden);
+            }
+
             if (check.Succeeded)
             {
                 await sessions.SignInAsync(user!);
                 return Results.Redirect(returnUrl ?? "/account");
             }
 
-            errors.Add(check.IsLockedOut
-                ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
-                : "The email address or the password is wrong.");
+            errors.Add(SignInFailed);
         }
 
         var query = returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl);

@@ -34,7 +34,7 @@ public static class ExternalLogin
 
     private static async Task<IResult> CallbackAsync(
         HttpContext context, ExternalAccountLinker linker, UserSessions sessions, UserManager<AppUser> users,
-        IOptions<IdentityServerOptions> options, ILoggerFactory loggers)
+        IOptions<IdentityServerOptions> options, ILoggerFactory loggers, AccountMessages messages)
     {
         if (options.Value.ExternalProviders.Count == 0) return Results.NotFound();
         var result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
@@ -81,8 +81,17 @@ public static class ExternalLogin
 
         var returnUrl = Html.IsLocalUrl(result.Properties?.RedirectUri) ? result.Properties!.RedirectUri! : "/account";
         if (current is not null) return Results.Redirect(returnUrl);
-        if (!await sessions.CanSignInAsync(user!))
-            return Html.Page(context, "Sign-in failed", """<p class="error">This account is locked for now. Try again later.</p>""", StatusCodes.Status403Forbidden);
+        if (!user!.EmailConfirmed && identity.Email is { } address)
+        {
+            // The provider did not vouch for the address: the same rule as a password account, confirm it first.
+            await messages.SendConfirmationAsync(user, address, context.RequestAborted);
+            return Html.Page(context, "Confirm your email address first",
+                """<p class="error">We could not confirm your email address with the provider. We have sent a confirmation link to it: open it, then sign in again.</p>""",
+                StatusCodes.Status403Forbidden);
+        }
+
+        if (!await sessions.CanSignInAsync(user))
+            return Html.Page(context, "Sign-in failed", """<p class="error">This account cannot sign in now. Try again later.</p>""", StatusCodes.Status403Forbidden);
         await sessions.SignInAsync(user!);
         return Results.Redirect(returnUrl);
     }

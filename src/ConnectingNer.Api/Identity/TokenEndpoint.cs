@@ -69,7 +69,8 @@ public static class TokenEndpoint
 
     /// <summary>
     /// A code or refresh token OpenIddict has validated (client, PKCE verifier, not yet used, authorization still
-    /// valid): the account must still exist and be allowed to sign in; its claims are read afresh.
+    /// valid): the account must still exist, be allowed to sign in and have the security stamp it had then; its claims are
+    /// read afresh.
     /// </summary>
     private static async Task<IResult> RedeemAsync(HttpContext context, UserManager<AppUser> users, UserSessions sessions)
     {
@@ -78,6 +79,9 @@ public static class TokenEndpoint
         if (user is null) return AuthorizationEndpoints.Forbid(Errors.InvalidGrant, "The account no longer exists.");
         if (!await sessions.CanSignInAsync(user)) return AuthorizationEndpoints.Forbid(Errors.InvalidGrant, "The account may not sign in now.");
         var principal = result.Principal!;
+        // A password reset, a confirmation or a lock since the code or refresh token was issued renewed the stamp: it is void.
+        if (principal.GetClaim(UserSessions.StampClaim) != await sessions.StampDigestAsync(user))
+            return AuthorizationEndpoints.Forbid(Errors.InvalidGrant, "The account's credentials changed since this grant was issued: sign in again.");
         var identity = await sessions.CreateTokenIdentityAsync(user, principal.GetScopes(), (ClaimsIdentity)principal.Identity!);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -23,8 +23,21 @@ public sealed class UserSessions(
     public Task SignInAsync(AppUser user) =>
         signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionIdClaim, Guid.NewGuid().ToString("N"))]);
 
-    /// <summary>True when the account may sign in now (exists, not locked out).</summary>
-    public async Task<bool> CanSignInAsync(AppUser user) => await signIn.CanSignInAsync(user) && !await users.IsLockedOutAsync(user);
+    /// <summary>The claim, kept only in codes and refresh tokens, that ties them to the account's security stamp.</summary>
+    public const string StampClaim = "cn_stamp";
+
+    /// <summary>
+    /// True when the account may sign in and get tokens now: it exists, is not locked out, and has confirmed its email
+    /// address. Until then nobody holds tokens for it, so an account registered with someone else's address (account
+    /// pre-hijacking) never opens anything.
+    /// </summary>
+    public async Task<bool> CanSignInAsync(AppUser user) =>
+        user.EmailConfirmed && await signIn.CanSignInAsync(user) && !await users.IsLockedOutAsync(user);
+
+    /// <summary>A digest of the account's security stamp (the stamp itself never leaves the database).</summary>
+    public async Task<string> StampDigestAsync(AppUser user) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(await users.GetSecurityStampAsync(user)))).ToLowerInvariant();
 
     /// <summary>
     /// The identity a token carries for a person: the subject and roles always (access token), name, email and phone
@@ -41,7 +54,8 @@ public sealed class UserSessions(
             .SetClaim(Claims.Name, customer?.Name ?? customer?.Email)
             .SetClaim(Claims.Email, customer?.Email)
             .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
-            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)])
+            .SetClaim(StampClaim, await StampDigestAsync(user));
         identity.SetScopes(granted);
         identity.SetResources(IdentityServerOptions.ApiResource);
         identity.SetDestinations(claim => claim.Type switch

@@ -27,6 +27,9 @@ public static class AccountErrors
     public static Error DisplayNameTooLong(string field = "displayName") =>
         new("account.display_name_too_long", $"A name has at most {DisplayNameMaxLength} characters.", field);
 
+    public static Error TooManyAttempts() =>
+        new("account.too_many_attempts", "Too many attempts from your network. Wait a minute and try again.");
+
     public static Error NotSignedIn() => new("account.not_signed_in", "Sign in as a customer first.");
 
     public static Error ExternalLoginNotFound(string field = "provider") =>

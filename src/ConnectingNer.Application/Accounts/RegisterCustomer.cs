@@ -20,11 +20,13 @@ public sealed record RegisterCustomerCommand(
     public override string ToString() => $"{nameof(RegisterCustomerCommand)} {{ DisplayName set = {DisplayName is not null} }}";
 }
 
-public sealed class RegisterCustomerCommandHandler(IAccountDirectory accounts)
+public sealed class RegisterCustomerCommandHandler(IAccountDirectory accounts, IAccountAttemptLimit limit)
     : ICommandHandler<RegisterCustomerCommand, Result<RegistrationReadModel>>
 {
     public async ValueTask<Result<RegistrationReadModel>> Handle(RegisterCustomerCommand command, CancellationToken cancellationToken)
     {
+        // The input has passed its validator; the page and the mutation both arrive here, so both count against one limit.
+        if (!limit.TryAttempt()) return AccountErrors.TooManyAttempts();
         var email = command.Email.Trim();
         var registered = await accounts.RegisterAsync(email, command.Password, command.DisplayName?.Trim(), cancellationToken);
         if (!registered.IsSuccess) return Result<RegistrationReadModel>.FromErrors(registered.Errors);

@@ -7,12 +7,27 @@ namespace ConnectingNer.Infrastructure.Identity;
 
 /// <summary>Accounts kept by ASP.NET Core Identity.</summary>
 public sealed class IdentityAccountDirectory(
-    UserManager<AppUser> users, AccountFactory accounts, AccountMessages messages) : IAccountDirectory
+    UserManager<AppUser> users, AccountFactory accounts, AccountMessages messages, DecoyPassword decoy) : IAccountDirectory
 {
+    /// <summary>
+    /// Registers, or tells the address's owner that they have an account: the caller cannot tell which. Everything about
+    /// the input (the password's rules included) is judged before the address is looked up, and a taken address costs the
+    /// same password hashing as a new one, so neither the answer nor its time says who is a customer.
+    /// </summary>
     public async Task<Result> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
     {
+        var rules = new List<Error>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var judged = await validator.ValidateAsync(users, new AppUser(), password);
+            if (!judged.Succeeded) rules.AddRange(judged.Errors.Select(Map));
+        }
+
+        if (rules.Count > 0) return Result.Failure([.. rules.DistinctBy(e => e.Code)]);
+
         if (await users.FindByEmailAsync(email) is not null)
         {
+            decoy.Hash(password);
             await messages.SendAlreadyRegisteredAsync(email, cancellationToken);
             return Result.Success();
         }

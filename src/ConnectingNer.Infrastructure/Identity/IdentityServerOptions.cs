@@ -42,10 +42,11 @@ public sealed class IdentityServerOptions
     public bool AllowEphemeralKeys { get; set; }
 
     /// <summary>
-    /// Form posts to the sign-in pages (sign in, register, forgot and reset password) allowed per client IP address and
-    /// minute: slows password guessing across accounts and sign-up spam (lockout already guards each account).
+    /// Attempts at accounts (sign in, register, forgot and reset password; pages and GraphQL alike) allowed per client IP
+    /// address and minute: slows password guessing across accounts, account probing and sign-up spam (lockout already
+    /// guards each account).
     /// </summary>
-    public int SignInAttemptsPerMinute { get; set; } = 20;
+    public int AccountAttemptsPerMinute { get; set; } = 20;
 
     /// <summary>Account emails (confirmation, "already registered", password reset) one address may receive per hour.</summary>
     public int EmailsPerAddressPerHour { get; set; } = 5;

@@ -111,6 +111,7 @@ public static class IdentityServiceCollectionExtensions
                 identity.ClaimsIdentity.EmailClaimType = Claims.Email;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddUserManager<AppUserManager>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -129,6 +130,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<AccountMessages>();
         services.AddSingleton<MailboxThrottle>();
         services.AddScoped<AccountFactory>();
+        services.AddScoped<DecoyPassword>();
         services.AddScoped<Application.Customers.ICustomerReader, CustomerReader>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.ILookupNormalizer, Privacy.BlindIndexNormalizer>();
         services.AddScoped<ExternalAccountLinker>();

@@ -237,7 +237,7 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
     public async Task SignInFormPosts_BeyondTheLimitPerAddress_AreRefusedWith429()
     {
         await using var host = new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
-            builder.UseSetting("Identity:SignInAttemptsPerMinute", "3"));
+            builder.UseSetting("Identity:AccountAttemptsPerMinute", "3"));
         var browser = Browser.For(host);
         var login = await browser.GetAsync("/account/login");
 

@@ -34,13 +34,15 @@ public sealed class FakeProvidersFixture : IAsyncLifetime
 [Collection(ApiCollection.Name)]
 public sealed class FederationTests(ApiFixture fixture, FakeProvidersFixture providers) : IClassFixture<FakeProvidersFixture>, IAsyncLifetime
 {
+    private ApiFactory _factory = null!;
     private WebApplicationFactory<Program> _host = null!;
     private readonly HttpClient _outside = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });
 
     public async Task InitializeAsync()
     {
         await fixture.ResetAsync();
-        _host = new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
+        _factory = new ApiFactory(fixture.Database.ConnectionString);
+        _host = _factory.WithWebHostBuilder(builder =>
         {
             foreach (var (name, provider) in new[] { ("Google", providers.Google), ("Facebook", providers.Facebook) })
             {
@@ -57,6 +59,7 @@ public sealed class FederationTests(ApiFixture fixture, FakeProvidersFixture pro
     {
         _outside.Dispose();
         await _host.DisposeAsync();
+        await _factory.DisposeAsync();
     }
 
     private static CodeFlow Web() => new(TestClients.WebId, TestClients.WebRedirect);
@@ -104,6 +107,24 @@ public sealed class FederationTests(ApiFixture fixture, FakeProvidersFixture pro
         Assert.True(me["emailConfirmed"]!.GetValue<bool>());
         Assert.False(me["hasPassword"]!.GetValue<bool>());
         Assert.Equal("Google", me["externalLogins"]![0]!["provider"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FirstSignIn_WithAnEmailTheProviderDidNotVerify_GetsNoTokens_UntilTheAddressIsConfirmed()
+    {
+        providers.Google.Next = new FakeAccount("google-unverified", "unverified@gmail.com", false, "Unverified");
+        var flow = Web();
+
+        var (browser, last) = await SignInWithAsync("google", flow);
+        var link = _factory.Emails.Last("unverified@gmail.com").Link();
+        await browser.GetAsync(link);
+        providers.Google.Next = new FakeAccount("google-unverified", "unverified@gmail.com", false, "Unverified");
+        var (_, back) = await SignInWithAsync("google", Web());
+
+        Assert.Equal(HttpStatusCode.Forbidden, last.Status);
+        Assert.Contains("Confirm your email address first", last.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(browser.History, flow.IsRedirectUri);
+        Assert.NotNull(back.LocationParameter("code"));
     }
 
     [Fact]
@@ -208,7 +229,7 @@ public sealed class FederationTests(ApiFixture fixture, FakeProvidersFixture pro
     [Fact]
     public async Task SignedInCustomer_LinksGoogleFromTheirSession()
     {
-        await fixture.CreateAccountAsync("dev@example.in", "brahmaputra-4", confirmed: false);
+        await fixture.CreateAccountAsync("dev@example.in", "brahmaputra-4", confirmed: true);
         providers.Google.Next = new FakeAccount("google-dev", "dev.other@gmail.com", true, "Dev");
         var browser = Browser.For(_host, _outside);
         var login = await browser.GetAsync("/account/login");

@@ -42,7 +42,8 @@ public sealed class SecretsInLogsTests(ApiFixture fixture) : IAsyncLifetime
     {
         const string password = "Zubeen-Garg-Secret-77";
         var logs = new CapturingLoggerProvider();
-        await using var host = new ApiFactory(fixture.Database.ConnectionString).WithWebHostBuilder(builder =>
+        await using var factory = new ApiFactory(fixture.Database.ConnectionString);
+        await using var host = factory.WithWebHostBuilder(builder =>
         {
             foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "OpenIddict" })
                 builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
@@ -53,6 +54,7 @@ public sealed class SecretsInLogsTests(ApiFixture fixture) : IAsyncLifetime
             "mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { errors { code } } }",
             new { i = new { email = "logs@example.in", password } });
         var browser = Browser.For(host);
+        await browser.GetAsync(factory.Emails.Last("logs@example.in").Link());
         await browser.SubmitAsync(await browser.GetAsync("/account/login"),
             new Dictionary<string, string> { ["email"] = "logs@example.in", ["password"] = password + "-wrong" });
         var flow = new CodeFlow(TestClients.WebId, TestClients.WebRedirect);

@@ -40,7 +40,7 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Identity:TokenEncryptionKey", Convert.ToBase64String(Enumerable.Range(50, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("Identity:PublicOrigin", "https://localhost");
         // Every test posts sign-in forms from the same (unknown) address; one test sets a low limit on its own host.
-        builder.UseSetting("Identity:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Identity:AccountAttemptsPerMinute", "100000");
         builder.UseSetting("Identity:EmailsPerAddressPerHour", "100000");
         foreach (var (key, value) in TestPrivacyKeys.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
