@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 results="$ROOT/artifacts/test-results"
-rm -rf "$results"; mkdir -p "$results"
+rm -rf "$results" "$ROOT/artifacts/fuzz-summary.txt"; mkdir -p "$results"
 trap 'stop_postgres test' EXIT
 stop_postgres test
 port=$(start_postgres test)
@@ -42,6 +42,8 @@ if [ "$build_ok" = 0 ] || [ "$found_projects" -lt "$expected_projects" ]; then
   failed=$((failed + 1))
 fi
 
+# The fuzz test's request count, time and seed (replay a run with FUZZ_SEED=…).
+[ -f "$ROOT/artifacts/fuzz-summary.txt" ] && cat "$ROOT/artifacts/fuzz-summary.txt"
 line="tests: $passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

@@ -41,6 +41,8 @@ public static class GraphQLServerExtensions
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<ValidationLimits>();
         services.AddSingleton<SchemaSdl<TSchema>>();
+        // String inputs without NUL characters: a clear validation error, not a database error.
+        services.AddSingleton<StringGraphType, Scalars.NulFreeStringGraphType>();
 
         services.AddGraphQL(builder =>
         {

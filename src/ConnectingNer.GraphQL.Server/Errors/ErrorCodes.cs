@@ -26,4 +26,5 @@ public static class ErrorCodes
     public const string TooManyDirectives = "MAX_DIRECTIVES_EXCEEDED";
     public const string TooManyTokens = "MAX_TOKENS_EXCEEDED";
     public const string IntrospectionTooDeep = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
+    public const string TooDeep = "MAX_DEPTH_EXCEEDED";
 }

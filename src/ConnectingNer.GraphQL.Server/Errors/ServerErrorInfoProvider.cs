@@ -33,6 +33,10 @@ public sealed class ServerErrorInfoProvider : IErrorInfoProvider
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
+        // The parser's own depth guard (far deeper than any limit of ours): a request error like any other limit.
+        if (executionError is UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException })
+            return new ErrorInfo { Message = "The document is nested too deeply.", Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.TooDeep } };
+
         // An exception handler may have turned a resolver's exception into a coded error: report that one.
         if (executionError is UnhandledError { InnerException: ExecutionError handled } && handled is not UnhandledError)
             executionError = handled;

@@ -114,6 +114,27 @@ public sealed class GraphQLLimitsTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
     }
 
+    [Theory]
+    [InlineData("{ productBySku(sku: \"a\\u0000b\") { sku } }", null)]
+    [InlineData("{ productBySku(sku: \"\\uD83D\") { sku } }", null)]
+    [InlineData("query($s: String!) { productBySku(sku: $s) { sku } }", "a\u0000b")]
+    public async Task StringsADatabaseCannotStore_AreInvalidValues_NotInternalErrors(string query, string? variable)
+    {
+        var response = await fixture.Client().PostAsync(query, variable is null ? null : new { s = variable });
+
+        Assert.Null(response.Data);
+        Assert.NotEmpty(response.ErrorCodes);
+        Assert.DoesNotContain("INTERNAL_SERVER_ERROR", response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task ADocumentNestedBeyondTheParsersGuard_IsARequestError()
+    {
+        var response = await fixture.Client().PostAsync("{ " + string.Concat(Enumerable.Repeat("products { nodes { ", 80)));
+
+        Assert.Equal(["MAX_DEPTH_EXCEEDED"], response.ErrorCodes);
+    }
+
     /// <summary>graphql-js's getIntrospectionQuery with the options this schema supports: what Banana Cake Pop and code generators send.</summary>
     private const string IdeIntrospectionQuery = """
         query IntrospectionQuery {
