@@ -12,6 +12,9 @@ namespace ConnectingNer.GraphQL.Server.Scalars;
 /// </summary>
 public sealed class NulFreeStringGraphType : StringGraphType
 {
+    // The built-in's name (a subclass would otherwise be named after itself): clients see the one String they know.
+    public NulFreeStringGraphType() => Name = "String";
+
     public override object? ParseLiteral(GraphQLValue value) =>
         value is GraphQLStringValue s && !IsStorable(s.Value.Span) ? ThrowLiteralConversionError(value, Reason) : base.ParseLiteral(value);
 
