@@ -57,7 +57,7 @@ public static class AccountPages
             {
                 // No account, or one that is locked: the same password hashing as a real check, and the same answer, so
                 // neither the time nor the words say whether the address has an account (or that it is locked).
-                decoy.Verify(password);
+                await decoy.FailAsync(password, context.RequestAborted);
                 check = SignInResult.Failed;
             }
             else
