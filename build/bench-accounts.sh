@@ -11,24 +11,9 @@ mkdir -p "$OUT"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_postgres bench-accounts; }
 trap cleanup EXIT
-stop_postgres bench-accounts
-port=$(start_postgres bench-accounts)
-su postgres -s /bin/sh -c "$PG_BIN/createdb -h 127.0.0.1 -p $port connectingner_accounts"
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=connectingner_accounts;Username=postgres"
 # Limits high enough for the measurement itself (they would otherwise stop it, which is their job).
-export ASPNETCORE_ENVIRONMENT=Development Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning \
-  Identity__AccountAttemptsPerMinute=100000 Identity__EmailsPerAddressPerHour=100000
-QUIET=("Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning")
-
-log "building (Release), migrating and seeding the demo data"
-dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
-API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
-(cd "$ROOT/src/ConnectingNer.Api" && dotnet "$API_DLL" migrate --seed >/dev/null)
-api_port=$(free_port)
-URL="http://127.0.0.1:$api_port"
-(cd "$ROOT/src/ConnectingNer.Api" && exec env "${QUIET[@]}" dotnet "$API_DLL" --urls "$URL") >"$OUT/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 120); do curl -sf -o /dev/null "$URL/health/ready" && break; sleep 0.5; done
+export Identity__AccountAttemptsPerMinute=100000 Identity__EmailsPerAddressPerHour=100000
+start_demo_api bench-accounts "$OUT"
 
 register() { # email → seconds
   curl -s -o /dev/null -w '%{time_total}\n' -H 'content-type: application/json' \

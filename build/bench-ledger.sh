@@ -16,23 +16,7 @@ command -v jq >/dev/null || apt_install jq
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_postgres bench-ledger; }
 trap cleanup EXIT
-stop_postgres bench-ledger
-port=$(start_postgres bench-ledger)
-su postgres -s /bin/sh -c "$PG_BIN/createdb -h 127.0.0.1 -p $port connectingner_ledger"
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=connectingner_ledger;Username=postgres;Maximum Pool Size=32"
-export ASPNETCORE_ENVIRONMENT=Development Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning GraphQL__Ide__Enabled=false
-# Request logging off while measuring (the name has dots, so it goes through env rather than export).
-QUIET=("Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning")
-
-log "building (Release), migrating and seeding the demo data"
-dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
-API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
-(cd "$ROOT/src/ConnectingNer.Api" && dotnet "$API_DLL" migrate --seed >/dev/null)
-api_port=$(free_port)
-URL="http://127.0.0.1:$api_port"
-(cd "$ROOT/src/ConnectingNer.Api" && exec env "${QUIET[@]}" dotnet "$API_DLL" --urls "$URL") >"$OUT/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 120); do curl -sf -o /dev/null "$URL/health/ready" && break; sleep 0.5; done
+start_demo_api bench-ledger "$OUT" 32
 
 # Signs in through the real code + PKCE flow (the IDE's public client) and prints an access token.
 signin() {
@@ -69,7 +53,7 @@ for pair in "me.json:$customer" "officer.json:$officer"; do
   if ! grep -q '"data"' <<<"$body" || grep -q '"errors"' <<<"$body"; then echo "${pair%%:*} failed: $body" >&2; exit 1; fi
 done
 
-events() { su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_ledger -tAc 'SELECT count(*) FROM audit_events'"; }
+events() { su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -d $DB_NAME -tAc 'SELECT count(*) FROM audit_events'"; }
 run() { AUTH=$2 BODY_FILE="$OUT/$1" wrk -t1 -c"$CONNECTIONS" -d"${3}s" -s "$ROOT/build/bench/request.lua" "$URL/graphql" | grep '^RESULT'; }
 declare -A line
 for query in me.json officer.json; do

@@ -97,3 +97,29 @@ ensure_chromium() {
 ensure_dotnet_tools() {
   (cd "$ROOT" && dotnet tool restore >/dev/null)
 }
+
+# start_demo_api NAME OUT_DIR [POOL]: for a benchmark, a fresh cluster and database NAME, the API built (Release),
+# migrated and seeded with the demo data, then started in Development on a free port with request logging off. Sets
+# URL, PG_PORT and DB_NAME, and appends the server's pid to the caller's `pids` array; the caller's EXIT trap kills
+# those and stops NAME.
+start_demo_api() {
+  local name=$1 out=$2 pool=${3:-100} api_port
+  stop_postgres "$name"
+  PG_PORT=$(start_postgres "$name")
+  DB_NAME="connectingner_${name//-/_}"
+  su postgres -s /bin/sh -c "$PG_BIN/createdb -h 127.0.0.1 -p $PG_PORT $DB_NAME"
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=postgres;Maximum Pool Size=$pool"
+  export ASPNETCORE_ENVIRONMENT=Development Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning GraphQL__Ide__Enabled=false
+  log "building (Release), migrating and seeding the demo data"
+  dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
+  API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
+  (cd "$ROOT/src/ConnectingNer.Api" && dotnet "$API_DLL" migrate --seed >/dev/null)
+  api_port=$(free_port)
+  URL="http://127.0.0.1:$api_port"
+  # Request logging off while measuring (the name has dots, so it goes through env rather than export).
+  (cd "$ROOT/src/ConnectingNer.Api" && exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+    dotnet "$API_DLL" --urls "$URL") >"$out/server.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "$URL/health/ready" && return; sleep 0.5; done
+  echo "the API did not become ready: see $out/server.log" >&2; return 1
+}
