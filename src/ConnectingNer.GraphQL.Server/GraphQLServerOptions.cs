@@ -35,6 +35,12 @@ public sealed class GraphQLServerOptions
     /// <summary>Most times one response key may be selected in one selection set.</summary>
     public int MaxFieldRepeats { get; set; } = 3;
 
+    /// <summary>
+    /// Most fields one operation may select, counting each fragment wherever it is spread (an IDE's introspection query
+    /// selects about 250).
+    /// </summary>
+    public int MaxFields { get; set; } = 2_000;
+
     /// <summary>Most directives a document may use (GraphQL Armor's default).</summary>
     public int MaxDirectives { get; set; } = 50;
 

@@ -92,7 +92,7 @@ public static class ExternalLogin
 
         if (!await sessions.CanSignInAsync(user))
             return Html.Page(context, "Sign-in failed", """<p class="error">This account cannot sign in now. Try again later.</p>""", StatusCodes.Status403Forbidden);
-        await sessions.SignInAsync(user!);
+        await sessions.SignInAsync(user);
         return Results.Redirect(returnUrl);
     }
 }

@@ -23,6 +23,7 @@ public static class ErrorCodes
     // The document limits (GraphQL Armor's, on by default).
     public const string TooManyAliases = "MAX_ALIASES_EXCEEDED";
     public const string FieldRepeated = "MAX_FIELD_REPEATS_EXCEEDED";
+    public const string TooManyFields = "MAX_FIELDS_EXCEEDED";
     public const string TooManyDirectives = "MAX_DIRECTIVES_EXCEEDED";
     public const string TooManyTokens = "MAX_TOKENS_EXCEEDED";
     public const string IntrospectionTooDeep = "MAX_INTROSPECTION_DEPTH_EXCEEDED";

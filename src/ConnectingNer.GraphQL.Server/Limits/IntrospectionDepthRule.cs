@@ -22,13 +22,13 @@ public sealed class IntrospectionDepthRule : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var document = context.Document;
-        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
-            .GroupBy(f => f.FragmentName.Name.Value.ToString()).ToDictionary(g => g.Key, g => g.First());
+        var fragments = Walk.Fragments(document);
+        var judged = new HashSet<(string, int, int)>();
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
             foreach (var root in Roots(operation.SelectionSet, fragments, []))
             {
-                if (TooDeep(root.SelectionSet, fragments, 0, 0, []) is { } field)
+                if (TooDeep(root.SelectionSet, fragments, 0, 0, [], judged) is { } field)
                 {
                     context.ReportError(LimitError.Create(document.Source, ErrorCodes.IntrospectionTooDeep,
                         $"Introspection nests '{field.Name.Value}' too deeply (at most {MaxListDepth} of fields/inputFields/interfaces/possibleTypes "
@@ -62,8 +62,12 @@ public sealed class IntrospectionDepthRule : ValidationRuleBase
         }
     }
 
+    /// <summary>
+    /// The first field nested too deeply. A fragment already judged at the same depths (<paramref name="judged"/>) is not
+    /// walked again, so fragments that spread each other many times over cost time in proportion to the document.
+    /// </summary>
     private static GraphQLField? TooDeep(GraphQLSelectionSet? set, Dictionary<string, GraphQLFragmentDefinition> fragments,
-        int lists, int ofTypes, HashSet<string> path)
+        int lists, int ofTypes, HashSet<string> path, HashSet<(string, int, int)> judged)
     {
         if (set is null) return null;
         foreach (var selection in set.Selections)
@@ -76,17 +80,18 @@ public sealed class IntrospectionDepthRule : ValidationRuleBase
                     var l = lists + (CycleFields.Contains(name) ? 1 : 0);
                     var o = ofTypes + (name == "ofType" ? 1 : 0);
                     if (l > MaxListDepth || o > MaxOfTypeDepth) return field;
-                    found = TooDeep(field.SelectionSet, fragments, l, o, path);
+                    found = TooDeep(field.SelectionSet, fragments, l, o, path, judged);
                     break;
                 case GraphQLInlineFragment inline:
-                    found = TooDeep(inline.SelectionSet, fragments, lists, ofTypes, path);
+                    found = TooDeep(inline.SelectionSet, fragments, lists, ofTypes, path, judged);
                     break;
                 case GraphQLFragmentSpread spread:
                     var fragmentName = spread.FragmentName.Name.Value.ToString();
-                    if (fragments.TryGetValue(fragmentName, out var fragment) && path.Add(fragmentName))
+                    if (!judged.Contains((fragmentName, lists, ofTypes)) && fragments.TryGetValue(fragmentName, out var fragment) && path.Add(fragmentName))
                     {
-                        found = TooDeep(fragment.SelectionSet, fragments, lists, ofTypes, path);
+                        found = TooDeep(fragment.SelectionSet, fragments, lists, ofTypes, path, judged);
                         path.Remove(fragmentName);
+                        judged.Add((fragmentName, lists, ofTypes));
                     }
 
                     break;

@@ -5,6 +5,18 @@ namespace ConnectingNer.GraphQL.Server.Limits;
 /// <summary>Every node of a parsed document, depth first, without recursion (a deep document cannot overflow the stack).</summary>
 internal static class Walk
 {
+    /// <summary>
+    /// The document's fragments by name. Two fragments of one name are the spec rules' to report: the first one is kept
+    /// here, so the limits still judge the document instead of failing on it.
+    /// </summary>
+    public static Dictionary<string, GraphQLFragmentDefinition> Fragments(GraphQLDocument document)
+    {
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+            fragments.TryAdd(fragment.FragmentName.Name.Value.ToString(), fragment);
+        return fragments;
+    }
+
     public static IEnumerable<ASTNode> All(ASTNode root)
     {
         var stack = new Stack<ASTNode>();

@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Common.Security;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -20,15 +21,8 @@ public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEm
 {
     public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Email to {To}: {Subject}\n{Body}", Mask(to), subject, body);
+        logger.LogInformation("Email to {To}: {Subject}\n{Body}", Masks.Email(to), subject, body);
         return Task.CompletedTask;
-    }
-
-    /// <summary><c>asha@example.in</c> → <c>a***@example.in</c>.</summary>
-    public static string Mask(string email)
-    {
-        var at = email.IndexOf('@');
-        return at <= 0 ? "***" : email[0] + "***" + email[at..];
     }
 }
 
@@ -43,7 +37,7 @@ public sealed class AccountMessages(
     private Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
     {
         if (throttle.TryAcquire(to)) return sender.SendAsync(to, subject, body, cancellationToken);
-        logger.LogWarning("Account email to {To} not sent: too many this hour", LoggingEmailSender.Mask(to));
+        logger.LogWarning("Account email to {To} not sent: too many this hour", Masks.Email(to));
         return Task.CompletedTask;
     }
 

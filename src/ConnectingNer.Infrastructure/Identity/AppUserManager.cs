@@ -41,7 +41,7 @@ public sealed class AppUserManager(
     }
 
     /// <summary>Revokes every authorization and token of the account (all clients, all sessions).</summary>
-    public async Task RevokeEverythingAsync(AppUser user, CancellationToken cancellationToken = default)
+    private async Task RevokeEverythingAsync(AppUser user, CancellationToken cancellationToken = default)
     {
         var subject = user.Id.ToString();
         await authorizations.RevokeBySubjectAsync(subject, cancellationToken);

@@ -127,6 +127,34 @@ public sealed class GraphQLLimitsTests(ApiFixture fixture)
         Assert.DoesNotContain("INTERNAL_SERVER_ERROR", response.ErrorCodes);
     }
 
+    [Theory]
+    [InlineData("Query", "__typename", "{ ...F0 }")]
+    [InlineData("Query", "a: __typename", "{ ...F0 }")]
+    [InlineData("__Type", "name", "{ __schema { types { ...F0 } } }")]
+    public async Task FragmentsThatDoubleAtEachStep_AreRefused_BeforeAnyoneWalksEveryPath(string type, string leaf, string operation)
+    {
+        // Each fragment spreads the next twice: 2^40 paths through 41 fragments, well under the token limit. The executor
+        // (and any rule that walks every path) never finishes such a document; the test would time out instead of passing.
+        var document = operation + " " + string.Concat(Enumerable.Range(0, 40).Select(i => $"fragment F{i} on {type} {{ ...F{i + 1} ...F{i + 1} }} "))
+            + $"fragment F40 on {type} {{ {leaf} }}";
+
+        var response = await fixture.Client().PostAsync(document);
+
+        Assert.Contains("MAX_FIELDS_EXCEEDED", response.ErrorCodes);
+        Assert.Null(response.Data);
+    }
+
+    [Fact]
+    public async Task TwoFragmentsOfOneName_AreAValidationError_NotACrash()
+    {
+        var response = await fixture.Client().PostAsync(
+            "{ ...F } fragment F on Query { a: __typename } fragment F on Query { b: __typename }");
+
+        Assert.Null(response.Data);
+        Assert.NotEmpty(response.ErrorCodes);
+        Assert.DoesNotContain("INTERNAL_SERVER_ERROR", response.ErrorCodes);
+    }
+
     [Fact]
     public async Task ADocumentNestedBeyondTheParsersGuard_IsARequestError()
     {
