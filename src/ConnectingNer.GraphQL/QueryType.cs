@@ -1,9 +1,10 @@
-using ConnectingNer.GraphQL.Catalog;
+using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL;
 
+/// <summary>The root query: <c>node</c>, <c>nodes</c> and every feature's <see cref="IQueryFields"/>.</summary>
 public sealed class QueryType : ObjectGraphType
 {
     public QueryType()
@@ -11,8 +12,6 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         Description = "Everything a client can read.";
         NodeResolvers.AddFieldsTo(this);
-        CatalogQueries.AddTo(this);
-        Customers.CustomerFields.AddQueries(this);
-        Customers.CustomerFields.AddDisclosureQueries(this);
+        foreach (var fields in Features.All<IQueryFields>()) fields.AddTo(this);
     }
 }

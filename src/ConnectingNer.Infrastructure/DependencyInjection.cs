@@ -1,6 +1,5 @@
-using ConnectingNer.Application.Catalog;
+using ConnectingNer.Application.Common.Modules;
 using ConnectingNer.Application.Common.Interfaces;
-using ConnectingNer.Infrastructure.Catalog;
 using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Infrastructure.Persistence;
 using ConnectingNer.Infrastructure.Persistence.Seed;
@@ -13,8 +12,8 @@ namespace ConnectingNer.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <param name="isTesting">True only in the Testing environment: enables the password-less test grant.</param>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, bool isTesting = false)
+    /// <summary>PostgreSQL (the pooled context, the unit of work, health, migrations) and every feature's <see cref="IServiceModule"/>.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? "";
@@ -23,21 +22,10 @@ public static class DependencyInjection
         services.AddDbContextPool<AppDbContext>((sp, options) => options.UseDataSourceFor(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DemoDataSeeder>();
-        services.AddScoped<IProductSearch, PostgresProductSearch>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
-        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.SectionName));
-        services.AddSingleton<Privacy.PersonalDataCipher>();
-        services.AddSingleton<Application.Common.Idempotency.IRequestFingerprint, Privacy.KeyedRequestFingerprint>();
         services.AddSingleton<IdempotencyPruningJob>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPruningJob>());
-        services.AddHostedService<Privacy.PrivacyKeysCheck>();
-        services.AddScoped<Privacy.MasterKeyRotation>();
-        services.AddScoped<Privacy.DisclosureLedger>();
-        services.AddScoped<Application.Customers.IAuditTrail, Privacy.AuditTrail>();
-        services.AddScoped<Application.Common.Security.IDisclosureLedger>(sp => sp.GetRequiredService<Privacy.DisclosureLedger>());
-        services.AddScoped<Application.Common.Security.IDisclosureLedgerWriter>(sp => sp.GetRequiredService<Privacy.DisclosureLedger>());
-        services.AddScoped<Application.Customers.ICustomerStore, Privacy.EncryptedCustomerStore>();
-        services.AddIdentityServer(configuration, isTesting);
+        services.AddServiceModules(typeof(DependencyInjection).Assembly);
         return services;
     }
 

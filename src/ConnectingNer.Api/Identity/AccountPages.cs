@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Accounts;
+using ConnectingNer.Application.Accounts.Commands;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.Infrastructure.Identity;
 using Mediator;

@@ -1,25 +1,41 @@
 using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.Privacy;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ConnectingNer.Api.Security;
 
+/// <summary>
+/// ASP.NET Core's policies (which the GraphQL fields' <c>Authorize</c> metadata names) built from the Application's
+/// tables: each of <see cref="Policies"/>, and a <c>pii:&lt;category&gt;</c> policy per data category judged by
+/// <see cref="Grants"/> against the field's subject.
+/// </summary>
 public static class AuthorizationPolicies
 {
-    /// <summary>A scope-or-role policy for each name in <see cref="Policies"/>: a partner token needs the scope, staff the role.</summary>
-    public static void Add(AuthorizationOptions options)
+    public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
     {
-        options.AddPolicy(Policies.CatalogWrite, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context => HasScope(context.User, Policies.CatalogWrite)
-                || context.User.IsInRole("catalog_manager") || context.User.IsInRole("admin")));
-        foreach (var category in DataCategories.All)
-            options.AddPolicy(DataCategories.Policy(category), policy => policy.AddRequirements(new PersonalDataRequirement(category)));
-        options.AddPolicy(Policies.CustomerLookup, policy => policy.RequireAuthenticatedUser().RequireRole("support", "privacy_officer"));
-        options.AddPolicy(Policies.PrivacyOfficer, policy => policy.RequireAuthenticatedUser().RequireRole("privacy_officer"));
+        services.AddScoped<IAuthorizationHandler, PersonalDataHandler>();
+        return services.AddAuthorization(options =>
+        {
+            foreach (var name in Policies.All)
+                options.AddPolicy(name, policy => policy.RequireAssertion(context => Policies.IsMet(name, new ClaimsCaller(context.User))));
+            foreach (var category in DataCategories.All)
+                options.AddPolicy(DataCategories.Policy(category), policy => policy.AddRequirements(new PersonalDataRequirement(category)));
+        });
     }
+}
 
-    /// <summary>Scopes as OpenIddict validation exposes them (one <c>oi_scp</c> claim each) or as a space-separated <c>scope</c>.</summary>
-    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
-        user.FindAll("oi_scp").Any(c => c.Value == scope)
-        || user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
+/// <summary>The policy <c>pii:&lt;category&gt;</c>: met when the caller may see at least a masked value of the resource's subject.</summary>
+public sealed record PersonalDataRequirement(string Category) : IAuthorizationRequirement;
+
+/// <remarks>Scoped: judges the request's caller (the same principal the field's check passes) through the grant table.</remarks>
+public sealed class PersonalDataHandler(IPersonalDataAccess access) : AuthorizationHandler<PersonalDataRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PersonalDataRequirement requirement)
+    {
+        // Without a subject to judge (a policy used where no customer is the resource) the answer is no.
+        if (context.Resource is IPersonalDataSubject subject
+            && access.For(requirement.Category, subject.SubjectId) != DataAccess.None)
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
 }

@@ -2,16 +2,6 @@ using ConnectingNer.Domain.Common;
 
 namespace ConnectingNer.Application.Accounts;
 
-/// <summary>A sign-in provider linked to an account (Google, Facebook).</summary>
-public sealed record ExternalLoginReadModel(string Provider, string ProviderDisplayName);
-
-/// <summary>The signed-in person's account, as they may see it.</summary>
-public sealed record AccountReadModel(
-    Guid Id, string Email, bool EmailConfirmed, string? DisplayName, bool HasPassword, IReadOnlyList<ExternalLoginReadModel> ExternalLogins);
-
-/// <summary>What a registration answers: the same whether or not the address already had an account.</summary>
-public sealed record RegistrationReadModel(string Email, string NextStep);
-
 /// <summary>The sign-in accounts (ASP.NET Core Identity in Infrastructure).</summary>
 public interface IAccountDirectory
 {

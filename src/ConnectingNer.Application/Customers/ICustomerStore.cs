@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.Domain.Customers;
 
 namespace ConnectingNer.Application.Customers;
@@ -26,19 +27,4 @@ public interface ICustomerStore
 
     /// <summary>Locks the customer's row until the transaction ends: concurrent changes of one profile queue up.</summary>
     Task LockAsync(Guid id, CancellationToken cancellationToken);
-}
-
-/// <summary>One customer in a staff list (or the signed-in customer) before their data is decrypted.</summary>
-public sealed class CustomerIndexRow : Common.Security.IPersonalDataSubject
-{
-    /// <summary>The customer's sequence number (the list's key).</summary>
-    public int Id { get; set; }
-
-    public Guid SubjectId { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public string? EmailIndex { get; set; }
-
-    public bool EmailConfirmed { get; set; }
 }

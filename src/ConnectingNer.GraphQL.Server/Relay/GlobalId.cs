@@ -34,11 +34,24 @@ public static class GlobalId
         return true;
     }
 
-    /// <summary>Reads a global id of the expected type with an integer key.</summary>
+    /// <summary>Reads a global id of the expected type with a non-negative integer key.</summary>
     public static bool TryDecodeInt(string? value, string expectedTypeName, out int key)
     {
         key = 0;
-        return TryDecode(value, out var typeName, out var text) && typeName == expectedTypeName
-            && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key);
+        return TryDecode(value, out var typeName, out var text) && typeName == expectedTypeName && TryParseIntKey(text, out key);
     }
+
+    /// <summary>Reads a global id of the expected type with a GUID key (in its hyphenated form).</summary>
+    public static bool TryDecodeGuid(string? value, string expectedTypeName, out Guid key)
+    {
+        key = Guid.Empty;
+        return TryDecode(value, out var typeName, out var text) && typeName == expectedTypeName && TryParseGuidKey(text, out key);
+    }
+
+    /// <summary>An integer key as ids carry it: digits only, no sign, no spaces.</summary>
+    public static bool TryParseIntKey(string text, out int key) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out key);
+
+    /// <summary>A GUID key as ids carry it: the hyphenated form only, so each object has one id.</summary>
+    public static bool TryParseGuidKey(string text, out Guid key) => Guid.TryParseExact(text, "D", out key);
 }

@@ -18,7 +18,7 @@ public sealed class NodeResolvers
     public NodeResolvers Register(string typeName, Func<IResolveFieldContext, IReadOnlyList<int>, Task<IReadOnlyDictionary<int, object>>> fetch)
     {
         _fetchers[typeName] = new Fetcher(
-            text => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+            text => GlobalId.TryParseIntKey(text, out _),
             async (context, keys) => (await fetch(context, [.. keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture))]))
                 .ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value));
         return this;
@@ -31,7 +31,7 @@ public sealed class NodeResolvers
     public NodeResolvers Register(string typeName, Func<IResolveFieldContext, IReadOnlyList<Guid>, Task<IReadOnlyDictionary<Guid, object>>> fetch)
     {
         _fetchers[typeName] = new Fetcher(
-            text => Guid.TryParseExact(text, "D", out _),
+            text => GlobalId.TryParseGuidKey(text, out _),
             async (context, keys) => (await fetch(context, [.. keys.Select(k => Guid.ParseExact(k, "D"))])).ToDictionary(p => p.Key.ToString("D"), p => p.Value));
         return this;
     }

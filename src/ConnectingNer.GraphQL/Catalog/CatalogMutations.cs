@@ -1,19 +1,17 @@
 using ConnectingNer.Application.Catalog.Commands;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Security;
-using ConnectingNer.Domain.Common;
 using ConnectingNer.GraphQL.Catalog.Types;
 using ConnectingNer.GraphQL.Common;
-using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Catalog;
 
 /// <summary>Catalog staff mutations; each needs the <c>catalog:write</c> policy.</summary>
-public static class CatalogMutations
+public sealed class CatalogMutations : IMutationFields
 {
-    public static void AddTo(ObjectGraphType mutation)
+    public void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<CreateProductPayloadType>("createProduct")
             .Description("Adds a product. Send an `idempotencyKey` to retry safely; the SKU is unique anyway. Requires `catalog:write`.")
@@ -22,10 +20,10 @@ public static class CatalogMutations
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<CreateProductInput>("input");
-                if (!GlobalId.TryDecodeInt(input.CategoryId, CategoryType.TypeName, out var categoryId))
-                    return InvalidId("categoryId", CategoryType.TypeName);
+                var categoryId = GlobalIds.Int(input.CategoryId, CategoryType.TypeName, "categoryId");
+                if (!categoryId.IsSuccess) return Payload<ProductReadModel>.Failure(categoryId.Errors);
                 return Payload<ProductReadModel>.From(await ctx.Sender().Send(new CreateProductCommand(
-                    input.Sku, input.Name, input.Description ?? "", input.PricePaise, input.Stock, categoryId, input.IdempotencyKey),
+                    input.Sku, input.Name, input.Description ?? "", input.PricePaise, input.Stock, categoryId.Value, input.IdempotencyKey),
                     ctx.CancellationToken));
             });
 
@@ -36,18 +34,12 @@ public static class CatalogMutations
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<UpdateProductInput>("input");
-                if (!GlobalId.TryDecodeInt(input.Id, ProductType.TypeName, out var id))
-                    return InvalidId("id", ProductType.TypeName);
-                int? categoryId = null;
-                if (input.CategoryId is not null)
-                {
-                    if (!GlobalId.TryDecodeInt(input.CategoryId, CategoryType.TypeName, out var category))
-                        return InvalidId("categoryId", CategoryType.TypeName);
-                    categoryId = category;
-                }
-
+                var id = GlobalIds.Int(input.Id, ProductType.TypeName, "id");
+                if (!id.IsSuccess) return Payload<ProductReadModel>.Failure(id.Errors);
+                var categoryId = GlobalIds.OptionalInt(input.CategoryId, CategoryType.TypeName, "categoryId");
+                if (!categoryId.IsSuccess) return Payload<ProductReadModel>.Failure(categoryId.Errors);
                 return Payload<ProductReadModel>.From(await ctx.Sender().Send(new UpdateProductCommand(
-                    id, input.Name, input.Description, input.PricePaise, categoryId, input.IsActive), ctx.CancellationToken));
+                    id.Value, input.Name, input.Description, input.PricePaise, categoryId.Value, input.IsActive), ctx.CancellationToken));
             });
 
         mutation.Field<SetProductStockPayloadType>("setProductStock")
@@ -57,13 +49,10 @@ public static class CatalogMutations
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<SetProductStockInput>("input");
-                if (!GlobalId.TryDecodeInt(input.Id, ProductType.TypeName, out var id))
-                    return InvalidId("id", ProductType.TypeName);
+                var id = GlobalIds.Int(input.Id, ProductType.TypeName, "id");
+                if (!id.IsSuccess) return Payload<ProductReadModel>.Failure(id.Errors);
                 return Payload<ProductReadModel>.From(await ctx.Sender().Send(
-                    new SetProductStockCommand(id, input.Stock), ctx.CancellationToken));
+                    new SetProductStockCommand(id.Value, input.Stock), ctx.CancellationToken));
             });
     }
-
-    private static Payload<ProductReadModel> InvalidId(string field, string typeName) =>
-        Payload<ProductReadModel>.Failure(new Error("node.invalid_id", $"'{field}' is not a valid {typeName} id.", field));
 }

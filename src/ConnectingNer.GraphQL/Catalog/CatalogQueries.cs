@@ -15,12 +15,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConnectingNer.GraphQL.Catalog;
 
 /// <summary>The catalog's root query fields: each translates its arguments into one request.</summary>
-public static class CatalogQueries
+public sealed class CatalogQueries : IQueryFields, INodeSource
 {
     private static readonly IReadOnlyList<SortKey> ByRelevance =
         [new SortKey((System.Linq.Expressions.Expression<Func<ProductReadModel, double>>)(p => p.Relevance), Descending: true)];
 
-    public static void AddTo(ObjectGraphType query)
+    public void AddTo(ObjectGraphType query)
     {
         query.Field<ProductsConnectionType>("products")
             .Description("Products for sale, filtered, ordered and paged (default 10, at most 50); ties are broken by id.")
@@ -47,7 +47,7 @@ public static class CatalogQueries
             .Argument<NonNullGraphType<IdGraphType>>("id", "The product's global id.")
             .ResolveAsync(async ctx =>
             {
-                var id = GlobalIds.Require(ctx.GetArgument<string>("id"), ProductType.TypeName, "id");
+                var id = GlobalIds.RequireInt(ctx.GetArgument<string>("id"), ProductType.TypeName, "id");
                 return Found(await ctx.Sender().Send(new GetProductByIdQuery(id), ctx.CancellationToken), "product");
             });
 
@@ -63,7 +63,7 @@ public static class CatalogQueries
     }
 
     /// <summary>How <c>node(id:)</c> and <c>nodes(ids:)</c> fetch catalog objects: one query per type.</summary>
-    public static NodeResolvers RegisterNodes(NodeResolvers nodes) => nodes
+    public void AddTo(NodeResolvers nodes) => nodes
         .Register(ProductType.TypeName, async (ctx, ids) =>
             (await ctx.Sender().Send(new GetProductsByIdsQuery(ids), ctx.CancellationToken)).ToDictionary(p => p.Key, p => (object)p.Value))
         .Register(CategoryType.TypeName, async (ctx, ids) =>

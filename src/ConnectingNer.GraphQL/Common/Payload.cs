@@ -6,7 +6,7 @@ namespace ConnectingNer.GraphQL.Common;
 public sealed record Payload<T>(T? Value, IReadOnlyList<Error> Errors) where T : class
 {
     public static Payload<T> From(Result<T> result) =>
-        result.IsSuccess ? new Payload<T>(result.Value, []) : new Payload<T>(null, result.Errors);
+        result.IsSuccess ? new Payload<T>(result.Value, []) : Failure(result.Errors);
 
-    public static Payload<T> Failure(Error error) => new(null, [error]);
+    public static Payload<T> Failure(IReadOnlyList<Error> errors) => new(null, errors);
 }

@@ -1,4 +1,4 @@
-using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.Privacy;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

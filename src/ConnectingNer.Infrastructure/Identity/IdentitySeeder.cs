@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Common.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class IdentitySeeder(
             else await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }
 
-        foreach (var role in StaffRoles.All)
+        foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole<Guid>(role)));
         }
@@ -97,7 +98,7 @@ public sealed class IdentitySeeder(
             user = newUser;
         }
 
-        foreach (var role in account.Roles.Where(StaffRoles.All.Contains))
+        foreach (var role in account.Roles.Where(Roles.All.Contains))
         {
             if (!await users.IsInRoleAsync(user, role)) Check(await users.AddToRoleAsync(user, role));
         }

@@ -131,7 +131,6 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<MailboxThrottle>();
         services.AddScoped<AccountFactory>();
         services.AddScoped<DecoyPassword>();
-        services.AddScoped<Application.Customers.ICustomerReader, CustomerReader>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.ILookupNormalizer, Privacy.BlindIndexNormalizer>();
         services.AddScoped<ExternalAccountLinker>();
         services.AddScoped<IAccountDirectory, IdentityAccountDirectory>();

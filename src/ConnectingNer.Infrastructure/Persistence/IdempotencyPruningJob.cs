@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Common.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

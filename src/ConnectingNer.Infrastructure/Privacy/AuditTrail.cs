@@ -1,4 +1,5 @@
-using ConnectingNer.Application.Customers;
+using ConnectingNer.Application.Privacy;
+using ConnectingNer.Application.Privacy.ReadModels;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

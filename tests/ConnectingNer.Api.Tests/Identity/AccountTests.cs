@@ -112,7 +112,7 @@ public sealed class AccountTests(ApiFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("record@example.in", record.Response, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Ritu", record.Response, StringComparison.Ordinal);
         // Not the plain SHA-256 of the request: nobody holding the table can confirm a guessed address by hashing it.
-        var command = new ConnectingNer.Application.Accounts.RegisterCustomerCommand("record@example.in", "kaziranga-9", "Ritu Kalita", "reg-rec");
+        var command = new ConnectingNer.Application.Accounts.Commands.RegisterCustomerCommand("record@example.in", "kaziranga-9", "Ritu Kalita", "reg-rec");
         var unsalted = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(command)));
         Assert.NotEqual(unsalted, record.RequestHash);
         Assert.Equal(64, record.RequestHash.Length);

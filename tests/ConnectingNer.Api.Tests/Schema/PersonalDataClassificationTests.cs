@@ -1,8 +1,9 @@
 using System.Reflection;
-using ConnectingNer.Application.Common.Security;
-using ConnectingNer.Application.Customers;
+using ConnectingNer.Application.Privacy;
+using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.GraphQL;
-using ConnectingNer.GraphQL.Customers;
+using ConnectingNer.GraphQL.Customers.Types;
+using ConnectingNer.GraphQL.Privacy;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

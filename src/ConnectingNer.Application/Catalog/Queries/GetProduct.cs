@@ -27,6 +27,6 @@ public sealed class GetProductQueryHandler(IApplicationDbContext db, ICurrentUse
     }
 
     private async ValueTask<ProductReadModel?> FirstVisibleAsync(Expression<Func<Product, bool>> match, CancellationToken cancellationToken) =>
-        await (await VisibleProducts.ForAsync(db, user, cancellationToken))
+        await VisibleProducts.For(db, user)
             .Where(match).Select(ProductReadModel.FromEntity).FirstOrDefaultAsync(cancellationToken);
 }

@@ -15,5 +15,5 @@ public sealed class ListProductsQueryHandler(IApplicationDbContext db, ICurrentU
     : IQueryHandler<ListProductsQuery, IQueryable<ProductReadModel>>
 {
     public async ValueTask<IQueryable<ProductReadModel>> Handle(ListProductsQuery query, CancellationToken cancellationToken) =>
-        (await VisibleProducts.ForAsync(db, user, cancellationToken)).Select(ProductReadModel.FromEntity);
+        VisibleProducts.For(db, user).Select(ProductReadModel.FromEntity);
 }

@@ -14,7 +14,7 @@ public sealed class SearchProductsQueryHandler(IApplicationDbContext db, IProduc
 {
     public async ValueTask<IQueryable<ProductReadModel>> Handle(SearchProductsQuery query, CancellationToken cancellationToken)
     {
-        var products = await VisibleProducts.ForAsync(db, user, cancellationToken);
+        var products = VisibleProducts.For(db, user);
         var withRelevance = ReadModels.ProductReadModel.FromEntityWithRelevance;
         return products
             .Join(search.Search(query.Text.Trim()), p => p.Id, h => h.ProductId, (p, h) => new Ranked { Product = p, Rank = h.Rank })

@@ -21,7 +21,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         foreach (var policy in RequiredPolicies)
         {
             if (!user.IsAuthenticated) throw new AccessDeniedException(policy, isAuthenticated: false);
-            if (!await user.SatisfiesAsync(policy, cancellationToken))
+            if (!user.Satisfies(policy))
                 throw new AccessDeniedException(policy, isAuthenticated: true);
         }
 

@@ -1,19 +1,16 @@
-using ConnectingNer.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ConnectingNer.Application.Common.Interfaces;
 
-/// <summary>The unit of work the use cases see. Infrastructure maps it to PostgreSQL.</summary>
+/// <summary>
+/// The unit of work the use cases see; Infrastructure maps it to PostgreSQL. It names no entity: each feature reaches
+/// its own tables through <see cref="Set{TEntity}"/> (see the feature's <c>…Data</c> extension, such as
+/// <c>db.Products</c>), so a new feature adds its sets without editing this file.
+/// </summary>
 public interface IApplicationDbContext
 {
-    DbSet<Category> Categories { get; }
-
-    DbSet<Product> Products { get; }
-
-    DbSet<ProductSalesDay> ProductSales { get; }
-
-    DbSet<Domain.Common.IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<TEntity> Set<TEntity>() where TEntity : class;
 
     DatabaseFacade Database { get; }
 

@@ -434,7 +434,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("customer_keys", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Privacy.CustomerRecord", b =>
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -945,11 +945,11 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_product_sales_days_products_product_id");
                 });
 
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Privacy.CustomerRecord", b =>
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
                     b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
                         .WithOne()
-                        .HasForeignKey("ConnectingNer.Infrastructure.Privacy.CustomerRecord", "Id")
+                        .HasForeignKey("ConnectingNer.Infrastructure.Customers.CustomerRecord", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customers_users_id");

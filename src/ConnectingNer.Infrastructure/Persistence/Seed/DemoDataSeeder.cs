@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Catalog;
 using ConnectingNer.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
