@@ -1,3 +1,4 @@
+using ConnectingNer.Api.Accounts;
 using ConnectingNer.Api.Identity;
 using ConnectingNer.Api.Persistence;
 using ConnectingNer.Api.Security;

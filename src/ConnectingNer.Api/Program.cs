@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Api;
 using ConnectingNer.Application;
 using ConnectingNer.GraphQL;

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Application.Common.Modules;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Infrastructure.Identity;

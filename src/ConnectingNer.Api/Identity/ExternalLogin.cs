@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Security.Claims;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;

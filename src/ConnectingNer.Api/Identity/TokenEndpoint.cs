@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Security.Claims;
 using System.Text.Json;
 using ConnectingNer.Infrastructure.Identity;

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Security.Claims;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.Infrastructure.Identity;

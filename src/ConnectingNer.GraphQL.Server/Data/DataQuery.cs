@@ -31,14 +31,14 @@ public static class DataQuery
         var order = Argument<IEnumerable<object?>>(context, "order");
         var keys = order is null && defaultOrder is not null
             ? [.. defaultOrder, new SortKey(key, false)]
-            : SortKey.From(ArgumentType<ISortInputType>(context, "order"), order, key);
+            : SortKeys.From(ArgumentType<ISortInputType>(context, "order"), order, key);
         var projection = Projection<T>(context, keys);
         return await KeysetPager.PageAsync(query, keys, projection, arguments, options.DefaultPageSize,
             services.GetRequiredService<IQueryExecutor>(), context.CancellationToken);
     }
 
     /// <summary>
-    /// A connection per parent (say, the products of each category in a list), loaded for every parent of the
+    /// A connection per parent (say, the posts of each author in a list), loaded for every parent of the
     /// level in one query: the first <c>first</c> items of each group, in the requested order.
     /// </summary>
     public static IDataLoaderResult<Connection<T>> LoadConnection<T>(
@@ -55,7 +55,7 @@ public static class DataQuery
 
         var loader = services.GetRequiredService<DataLoaderContext>().GetOrAdd(context.FieldAst, () =>
         {
-            var keys = SortKey.From(ArgumentType<ISortInputType>(context, "order"), Argument<IEnumerable<object?>>(context, "order"), key);
+            var keys = SortKeys.From(ArgumentType<ISortInputType>(context, "order"), Argument<IEnumerable<object?>>(context, "order"), key);
             var projection = Projection<T>(context, keys);
             var executor = services.GetRequiredService<IQueryExecutor>();
             var size = arguments.First ?? options.DefaultPageSize;

@@ -1,6 +1,6 @@
 namespace ConnectingNer.GraphQL.Server.Errors;
 
-/// <summary>Stable <c>extensions.code</c> values produced by the server itself (clients may switch on them).</summary>
+/// <summary>Every stable <c>extensions.code</c> the server itself produces (clients may switch on them): declared here and only here.</summary>
 public static class ErrorCodes
 {
     public const string InvalidJson = "HTTP_INVALID_JSON";
@@ -19,6 +19,15 @@ public static class ErrorCodes
     public const string Timeout = "EXECUTION_TIMEOUT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string SyntaxError = "SYNTAX_ERROR";
+
+    /// <summary>A use case refused its input and the field has no payload to carry the errors.</summary>
+    public const string ValidationFailed = "VALIDATION_FAILED";
+
+    // The data arguments (`where`, `order`): a condition or key the type does not offer, and the filter limits.
+    public const string FilterInvalid = "FILTER_INVALID";
+    public const string FilterInTooLarge = "FILTER_IN_TOO_LARGE";
+    public const string FilterTooDeep = "FILTER_TOO_DEEP";
 
     // The document limits (GraphQL Armor's, on by default).
     public const string TooManyAliases = "MAX_ALIASES_EXCEEDED";

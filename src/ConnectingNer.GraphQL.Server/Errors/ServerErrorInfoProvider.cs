@@ -56,7 +56,7 @@ public sealed class ServerErrorInfoProvider : IErrorInfoProvider
         }
         else if (executionError.Code is null || !extensions.ContainsKey("code"))
         {
-            extensions["code"] = executionError is DocumentError ? "SYNTAX_ERROR" : ErrorCodes.InvalidRequest;
+            extensions["code"] = executionError is DocumentError ? ErrorCodes.SyntaxError : ErrorCodes.InvalidRequest;
         }
 
         if (!_options.EnableSuggestions)

@@ -9,7 +9,7 @@ public sealed class GraphQLIdeOptions
     public bool Enabled { get; set; }
 
     /// <summary>Folder holding the unpacked npm package (index.html, static/, LICENSE); relative to the content root.</summary>
-    public string FilesPath { get; set; } = "../../.cache/bananacakepop/package";
+    public string FilesPath { get; set; } = "bananacakepop";
 
     /// <summary>Shown in the IDE's tab.</summary>
     public string Title { get; set; } = "GraphQL";

@@ -6,7 +6,7 @@ namespace ConnectingNer.GraphQL.Server.Paging;
 
 /// <summary>
 /// A HotChocolate-style connection <c>{ nodes edges { cursor node } pageInfo totalCount }</c>. Subclasses name it
-/// after the field (<c>ProductsConnection</c> for <c>products</c>); its edge type is named alike (<c>ProductsEdge</c>).
+/// after the field (<c>BooksConnection</c> for <c>books</c>); its edge type is named alike (<c>BooksEdge</c>).
 /// </summary>
 public abstract class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Connection<TNode>>
     where TNodeType : IGraphType

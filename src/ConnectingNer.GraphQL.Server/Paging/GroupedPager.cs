@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
-using ConnectingNer.GraphQL.Server.Data.Filtering;
-using ConnectingNer.GraphQL.Server.Data.Sorting;
+using ConnectingNer.GraphQL.Server.Expressions;
 
 namespace ConnectingNer.GraphQL.Server.Paging;
 
@@ -18,7 +17,7 @@ public static class GroupedPager
         var parameter = Expression.Parameter(typeof(T), "x");
         var inGroups = Expression.Lambda<Func<T, bool>>(
             Expression.Call(Expression.Constant(wanted), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!,
-                FilterExpressionBuilder.Inline(groupKey, parameter)), parameter);
+                LambdaInliner.Inline(groupKey, parameter)), parameter);
         var filtered = query.Where(inGroups);
 
         // One statement: for each wanted parent key present, the first size + 1 rows of its group in order, with their
@@ -27,7 +26,7 @@ public static class GroupedPager
         var parent = Expression.Parameter(typeof(int), "parent");
         var item = Expression.Parameter(typeof(T), "item");
         Expression rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], filtered.Expression,
-            Expression.Quote(Expression.Lambda(Expression.Equal(FilterExpressionBuilder.Inline(groupKey, item), parent), item)));
+            Expression.Quote(Expression.Lambda(Expression.Equal(LambdaInliner.Inline(groupKey, item), parent), item)));
         rowsOfParent = KeysetPager.Order(filtered.Provider.CreateQuery<T>(rowsOfParent), keys, false).Expression;
         rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], rowsOfParent, Expression.Constant(size + 1));
         rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(KeysetPager.Keyed<T>)], rowsOfParent,

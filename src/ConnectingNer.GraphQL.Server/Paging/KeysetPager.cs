@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using ConnectingNer.GraphQL.Server.Data.Filtering;
-using ConnectingNer.GraphQL.Server.Data.Sorting;
+using ConnectingNer.GraphQL.Server.Expressions;
 
 namespace ConnectingNer.GraphQL.Server.Paging;
 
@@ -47,9 +46,9 @@ public static class KeysetPager
     public static Expression<Func<T, Keyed<T>>> WithKeys<T>(IReadOnlyList<SortKey> keys, Expression<Func<T, T>>? projection)
     {
         var parameter = Expression.Parameter(typeof(T), "x");
-        Expression node = projection is null ? parameter : FilterExpressionBuilder.Inline(projection, parameter);
+        Expression node = projection is null ? parameter : LambdaInliner.Inline(projection, parameter);
         var values = Expression.NewArrayInit(typeof(object),
-            keys.Select(k => Expression.Convert(FilterExpressionBuilder.Inline(k.Member, parameter), typeof(object))));
+            keys.Select(k => Expression.Convert(LambdaInliner.Inline(k.Member, parameter), typeof(object))));
         var constructor = typeof(Keyed<T>).GetConstructor([typeof(T), typeof(object[])])!;
         return Expression.Lambda<Func<T, Keyed<T>>>(Expression.New(constructor, node, values), parameter);
     }
@@ -91,7 +90,7 @@ public static class KeysetPager
 
     private static Expression Compare(SortKey key, ParameterExpression parameter, object? value, ExpressionType comparison)
     {
-        var member = FilterExpressionBuilder.Inline(key.Member, parameter);
+        var member = LambdaInliner.Inline(key.Member, parameter);
         var boxed = Activator.CreateInstance(typeof(StrongBox<>).MakeGenericType(key.Type), value)!;
         var constant = Expression.Field(Expression.Constant(boxed), "Value");
         if (key.Type == typeof(string) && comparison != ExpressionType.Equal)

@@ -14,7 +14,7 @@ public static class ExceptionErrors
         {
             AccessDeniedException { IsAuthenticated: false } e => new CodedError(ErrorCodes.NotAuthenticated, e.Message),
             AccessDeniedException e => new CodedError(ErrorCodes.NotAuthorized, e.Message),
-            ValidationException e => new CodedError("VALIDATION_FAILED",
+            ValidationException e => new CodedError(ErrorCodes.ValidationFailed,
                 string.Join(" ", e.Errors.Select(f => f.ErrorMessage))),
             _ => context.Exception,
         };

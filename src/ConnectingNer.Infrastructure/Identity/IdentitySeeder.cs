@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Application.Common.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

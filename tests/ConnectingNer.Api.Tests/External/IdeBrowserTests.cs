@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -120,7 +121,7 @@ public sealed class AccountHardeningTests(ApiFixture fixture) : IAsyncLifetime
         foreach (var (_, verifications, page) in new[] { unknown, wrong, lockedOut })
         {
             Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(ConnectingNer.Api.Identity.AccountPages.SignInFailed), page.Html, StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(ConnectingNer.Api.Accounts.AccountPages.SignInFailed), page.Html, StringComparison.Ordinal);
             Assert.Equal(1, verifications);
         }
 

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ConnectingNer.Infrastructure.Identity;

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -170,7 +171,7 @@ public sealed class FederationTests(ApiFixture fixture, FakeProvidersFixture pro
         Assert.Equal(HttpStatusCode.Conflict, last.Status);
         Assert.Contains("Sign in with your password", last.Html, StringComparison.Ordinal);
         await using var scope = _host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Identity.AppUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Accounts.AppUser>>();
         Assert.Empty(await users.GetLoginsAsync((await users.FindByIdAsync(id.ToString()))!));
     }
 

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,7 +47,7 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         foreach (var (key, value) in TestClients.Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<ConnectingNer.Infrastructure.Identity.IEmailSender>(Emails);
+            services.AddSingleton<ConnectingNer.Infrastructure.Accounts.IEmailSender>(Emails);
             services.AddAuthentication(TestAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, options =>
                     // Requests without the test header are authenticated as in production: by their access token.

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Data.Common;
 using ConnectingNer.Domain.Catalog;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,10 +72,10 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task<Guid> CreateAccountAsync(string email, string? password, bool confirmed = true, params string[] roles)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var (created, user) = await scope.ServiceProvider.GetRequiredService<ConnectingNer.Infrastructure.Identity.AccountFactory>()
+        var (created, user) = await scope.ServiceProvider.GetRequiredService<ConnectingNer.Infrastructure.Accounts.AccountFactory>()
             .CreateAsync(email, password, confirmed, null, CancellationToken.None);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Identity.AppUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConnectingNer.Infrastructure.Accounts.AppUser>>();
         foreach (var role in roles) Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user.Id;
     }

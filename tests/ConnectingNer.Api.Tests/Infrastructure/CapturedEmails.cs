@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ConnectingNer.Infrastructure.Identity;

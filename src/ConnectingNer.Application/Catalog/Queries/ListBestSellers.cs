@@ -1,6 +1,5 @@
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Interfaces;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,11 +26,4 @@ public sealed class ListBestSellersQueryHandler(IApplicationDbContext db, ISende
         var products = await visible.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return top.Select((t, i) => new BestSellerReadModel(i + 1, t.Units, products[t.ProductId])).ToList();
     }
-}
-
-public sealed class ListBestSellersQueryValidator : AbstractValidator<ListBestSellersQuery>
-{
-    public ListBestSellersQueryValidator() =>
-        RuleFor(q => q.First).InclusiveBetween(1, 50).WithErrorCode("best_sellers.first_out_of_range")
-            .WithMessage("'first' is between 1 and 50.");
 }

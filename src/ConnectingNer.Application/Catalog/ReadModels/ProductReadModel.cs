@@ -38,18 +38,22 @@ public sealed record ProductReadModel
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary><see cref="FromEntity"/> with the relevance of a search hit.</summary>
-    public static Expression<Func<Product, double, ProductReadModel>> FromEntityWithRelevance => WithRelevance.Value;
+    /// <summary>
+    /// <see cref="FromEntity"/> for a product joined with its search hit, the hit's rank as <see cref="Relevance"/>: the
+    /// same member bindings plus one, so EF sees one translatable projection.
+    /// </summary>
+    public static Expression<Func<Product, ProductSearchHit, ProductReadModel>> FromSearchHit => WithRelevance.Value;
 
-    private static readonly Lazy<Expression<Func<Product, double, ProductReadModel>>> WithRelevance = new(AddRelevance);
+    private static readonly Lazy<Expression<Func<Product, ProductSearchHit, ProductReadModel>>> WithRelevance = new(AddRelevance);
 
-    private static Expression<Func<Product, double, ProductReadModel>> AddRelevance()
+    private static Expression<Func<Product, ProductSearchHit, ProductReadModel>> AddRelevance()
     {
-        var relevance = Expression.Parameter(typeof(double), "relevance");
+        var hit = Expression.Parameter(typeof(ProductSearchHit), "hit");
         var init = (MemberInitExpression)FromEntity.Body;
-        var bindings = init.Bindings.Append(Expression.Bind(typeof(ProductReadModel).GetProperty(nameof(Relevance))!, relevance));
-        return Expression.Lambda<Func<Product, double, ProductReadModel>>(
-            Expression.MemberInit(init.NewExpression, bindings), FromEntity.Parameters[0], relevance);
+        var bindings = init.Bindings.Append(Expression.Bind(
+            typeof(ProductReadModel).GetProperty(nameof(Relevance))!, Expression.Property(hit, nameof(ProductSearchHit.Rank))));
+        return Expression.Lambda<Func<Product, ProductSearchHit, ProductReadModel>>(
+            Expression.MemberInit(init.NewExpression, bindings), FromEntity.Parameters[0], hit);
     }
 
     /// <summary>The projection EF translates to SQL (the category is joined in the same query).</summary>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using ConnectingNer.GraphQL.Server.Errors;
+using ConnectingNer.GraphQL.Server.Expressions;
 
 namespace ConnectingNer.GraphQL.Server.Data.Filtering;
 
@@ -13,9 +14,6 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
 {
     public const int MaxInValues = 1000;
     public const int MaxDepth = 8;
-    public const string TooLargeCode = "FILTER_IN_TOO_LARGE";
-    public const string TooDeepCode = "FILTER_TOO_DEEP";
-    public const string InvalidCode = "FILTER_INVALID";
 
     private static readonly MethodInfo EnumerableAny = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(string));
@@ -41,7 +39,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
     private Expression Object(Expression instance, IFilterInputType type, IDictionary<string, object?> where, int depth)
     {
         if (depth > MaxDepth)
-            throw new CodedError(TooDeepCode, $"Filters nest at most {MaxDepth} levels deep.");
+            throw new CodedError(ErrorCodes.FilterTooDeep, $"Filters nest at most {MaxDepth} levels deep.");
 
         var conditions = new List<Expression>();
         foreach (var (name, value) in where)
@@ -56,9 +54,9 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
                     break;
                 default:
                     if (!type.FilterFields.TryGetValue(name, out var field))
-                        throw new CodedError(InvalidCode, $"'{name}' cannot be filtered on.");
-                    if (value is null) throw new CodedError(InvalidCode, $"'{name}' needs conditions, not null.");
-                    var member = Inline(field.Member, instance);
+                        throw new CodedError(ErrorCodes.FilterInvalid, $"'{name}' cannot be filtered on.");
+                    if (value is null) throw new CodedError(ErrorCodes.FilterInvalid, $"'{name}' needs conditions, not null.");
+                    var member = LambdaInliner.Inline(field.Member, instance);
                     conditions.Add(field.Kind switch
                     {
                         FilterFieldKind.Object => NestedObject(member, type, name, Map(value), depth),
@@ -78,7 +76,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         // projected object cannot be compared with null in SQL.
         // The nested input type as the schema holds it (built once), not a new instance per request.
         var nestedType = parent.GetField(name)?.ResolvedType.Unwrap() as IFilterInputType
-            ?? throw new CodedError(InvalidCode, $"'{name}' cannot be filtered on.");
+            ?? throw new CodedError(ErrorCodes.FilterInvalid, $"'{name}' cannot be filtered on.");
         return Object(member, nestedType, where, depth + 1);
     }
 
@@ -89,7 +87,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         {
             if (op == "any")
             {
-                if (value is not bool any) throw new CodedError(InvalidCode, "'any' takes true or false.");
+                if (value is not bool any) throw new CodedError(ErrorCodes.FilterInvalid, "'any' takes true or false.");
                 Expression hasAny = Expression.Call(EnumerableAny, member);
                 conditions.Add(any ? hasAny : Expression.Not(hasAny));
                 continue;
@@ -102,7 +100,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
                 "some" => Expression.Call(EnumerableAnyWhere, member, predicate),
                 "none" => Expression.Not(Expression.Call(EnumerableAnyWhere, member, predicate)),
                 "all" => Expression.Call(EnumerableAll, member, predicate),
-                _ => throw new CodedError(InvalidCode, $"'{op}' is not a list operator."),
+                _ => throw new CodedError(ErrorCodes.FilterInvalid, $"'{op}' is not a list operator."),
             });
         }
 
@@ -112,7 +110,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
     private Expression Operations(Expression member, IDictionary<string, object?> operations, int depth)
     {
         if (depth > MaxDepth)
-            throw new CodedError(TooDeepCode, $"Filters nest at most {MaxDepth} levels deep.");
+            throw new CodedError(ErrorCodes.FilterTooDeep, $"Filters nest at most {MaxDepth} levels deep.");
 
         var conditions = new List<Expression>();
         foreach (var (op, value) in operations)
@@ -139,7 +137,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
                 "nlt" => Expression.Not(Compare(member, value, ExpressionType.LessThan)),
                 "lte" => Compare(member, value, ExpressionType.LessThanOrEqual),
                 "nlte" => Expression.Not(Compare(member, value, ExpressionType.LessThanOrEqual)),
-                _ => throw new CodedError(InvalidCode, $"'{op}' is not an operator."),
+                _ => throw new CodedError(ErrorCodes.FilterInvalid, $"'{op}' is not an operator."),
             });
         }
 
@@ -148,7 +146,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
 
     private Expression Like(Expression member, object? value, string prefix, string suffix)
     {
-        if (value is not string text) throw new CodedError(InvalidCode, "Text operators need a string, not null.");
+        if (value is not string text) throw new CodedError(ErrorCodes.FilterInvalid, "Text operators need a string, not null.");
         var pattern = prefix + EscapeLike(text) + suffix;
         return matcher.Like(member, Parameter(pattern, typeof(string)));
     }
@@ -158,7 +156,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
 
     private static Expression Compare(Expression member, object? value, ExpressionType comparison)
     {
-        if (value is null) throw new CodedError(InvalidCode, "Comparisons need a value, not null.");
+        if (value is null) throw new CodedError(ErrorCodes.FilterInvalid, "Comparisons need a value, not null.");
         var right = Value(value, member.Type);
         if (member.Type == typeof(string))
             return Expression.MakeBinary(comparison, Expression.Call(StringCompare, member, right), Expression.Constant(0));
@@ -169,7 +167,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
     {
         var values = List(value);
         if (values.Count > MaxInValues)
-            throw new CodedError(TooLargeCode, $"'in' and 'nin' take at most {MaxInValues} values.");
+            throw new CodedError(ErrorCodes.FilterInTooLarge, $"'in' and 'nin' take at most {MaxInValues} values.");
         var listType = typeof(List<>).MakeGenericType(member.Type);
         var list = (IList)Activator.CreateInstance(listType)!;
         foreach (var item in values) list.Add(Convert(item, member.Type));
@@ -203,7 +201,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         }
         catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
         {
-            throw new CodedError(InvalidCode, $"'{value}' is not a valid {target.Name}.");
+            throw new CodedError(ErrorCodes.FilterInvalid, $"'{value}' is not a valid {target.Name}.");
         }
     }
 
@@ -215,7 +213,7 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
     }
 
     private static IDictionary<string, object?> Map(object? value) =>
-        value as IDictionary<string, object?> ?? throw new CodedError(InvalidCode, "Expected an object of conditions.");
+        value as IDictionary<string, object?> ?? throw new CodedError(ErrorCodes.FilterInvalid, "Expected an object of conditions.");
 
     private static IReadOnlyList<object?> List(object? value) => value switch
     {
@@ -223,14 +221,4 @@ public sealed class FilterExpressionBuilder(IStringMatcher matcher)
         IEnumerable<object?> items => items.ToList(),
         _ => [value],
     };
-
-
-    /// <summary>The member lambda with its parameter replaced by <paramref name="instance"/>.</summary>
-    internal static Expression Inline(LambdaExpression member, Expression instance) =>
-        new ReplaceParameter(member.Parameters[0], instance).Visit(member.Body);
-
-    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

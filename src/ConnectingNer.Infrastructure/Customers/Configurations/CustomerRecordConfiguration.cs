@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

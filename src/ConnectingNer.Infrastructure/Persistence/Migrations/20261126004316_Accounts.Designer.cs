@@ -235,7 +235,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Identity.AppUser", b =>
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -809,7 +809,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -819,7 +819,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -836,7 +836,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -846,7 +846,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

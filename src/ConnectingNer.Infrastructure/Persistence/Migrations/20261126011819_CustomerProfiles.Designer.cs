@@ -235,7 +235,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Identity.AppUser", b =>
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -868,7 +868,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithOne()
                         .HasForeignKey("ConnectingNer.Infrastructure.Customers.CustomerRecord", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -888,7 +888,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -898,7 +898,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -915,7 +915,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -925,7 +925,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -236,7 +236,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Identity.AppUser", b =>
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -950,7 +950,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithOne()
                         .HasForeignKey("ConnectingNer.Infrastructure.Customers.CustomerRecord", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -970,7 +970,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -980,7 +980,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -997,7 +997,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1007,7 +1007,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -233,7 +233,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Identity.AppUser", b =>
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -947,7 +947,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithOne()
                         .HasForeignKey("ConnectingNer.Infrastructure.Customers.CustomerRecord", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -967,7 +967,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -977,7 +977,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -994,7 +994,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1004,7 +1004,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConnectingNer.Infrastructure.Identity.AppUser", null)
+                    b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,8 +1,9 @@
+using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>What a social sign-in found or did.</summary>
 public enum ExternalSignInOutcome

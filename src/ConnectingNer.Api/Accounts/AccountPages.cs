@@ -1,3 +1,5 @@
+using ConnectingNer.Api.Identity;
+using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Application.Accounts.Commands;
 using ConnectingNer.Application.Customers;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace ConnectingNer.Api.Identity;
+namespace ConnectingNer.Api.Accounts;
 
 /// <summary>
 /// The sign-in server's own pages: sign in, register, confirm email, forgot and reset password. Each form carries an
@@ -190,7 +192,7 @@ public static class AccountPages
 
                 errors.AddRange(reset.Errors.Select(e => e.Code == "InvalidToken"
                     ? "This link is not valid or has expired."
-                    : IdentityAccountDirectory.Map(e).Message));
+                    : AccountDirectory.Map(e).Message));
             }
         }
 

@@ -1,14 +1,13 @@
 using System.Linq.Expressions;
-using ConnectingNer.GraphQL.Server.Data.Filtering;
 using ConnectingNer.GraphQL.Server.Errors;
+using ConnectingNer.GraphQL.Server.Expressions;
+using ConnectingNer.GraphQL.Server.Paging;
 
 namespace ConnectingNer.GraphQL.Server.Data.Sorting;
 
-/// <summary>One key of an order: a member of the read model and a direction.</summary>
-public sealed record SortKey(LambdaExpression Member, bool Descending)
+/// <summary>Reads an <c>order:</c> argument into the keys paging orders by.</summary>
+public static class SortKeys
 {
-    public Type Type => Member.ReturnType;
-
     public const int MaxKeys = 5;
 
     /// <summary>The keys an <c>order:</c> argument asks for, then <paramref name="tieBreaker"/> ascending unless already present.</summary>
@@ -21,13 +20,13 @@ public sealed record SortKey(LambdaExpression Member, bool Descending)
             foreach (var item in order)
             {
                 if (item is not IDictionary<string, object?> fields || fields.Count == 0)
-                    throw new CodedError(FilterExpressionBuilder.InvalidCode, "Each 'order' item names one field and a direction.");
+                    throw new CodedError(ErrorCodes.FilterInvalid, "Each 'order' item names one field and a direction.");
                 Collect(parameter, parameter, type, fields, keys);
             }
         }
 
         if (keys.Count > MaxKeys)
-            throw new CodedError(FilterExpressionBuilder.InvalidCode, $"Sort by at most {MaxKeys} keys.");
+            throw new CodedError(ErrorCodes.FilterInvalid, $"Sort by at most {MaxKeys} keys.");
         var tieBody = tieBreaker.Body.ToString();
         if (!keys.Any(k => k.Member.Body.ToString() == tieBody && k.Member.Parameters[0].Type == typeof(T)))
             keys.Add(new SortKey(tieBreaker, false));
@@ -39,14 +38,14 @@ public sealed record SortKey(LambdaExpression Member, bool Descending)
         foreach (var (name, value) in fields)
         {
             if (!type.SortFields.TryGetValue(name, out var field))
-                throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' cannot be sorted on.");
-            var member = FilterExpressionBuilder.Inline(field.Member, instance);
+                throw new CodedError(ErrorCodes.FilterInvalid, $"'{name}' cannot be sorted on.");
+            var member = LambdaInliner.Inline(field.Member, instance);
             if (field.NestedSortType is not null)
             {
                 if (value is not IDictionary<string, object?> inner)
-                    throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' is sorted by one of its fields.");
+                    throw new CodedError(ErrorCodes.FilterInvalid, $"'{name}' is sorted by one of its fields.");
                 var nestedType = (type.GetField(name)?.ResolvedType as ISortInputType)
-                    ?? throw new CodedError(FilterExpressionBuilder.InvalidCode, $"'{name}' cannot be sorted on.");
+                    ?? throw new CodedError(ErrorCodes.FilterInvalid, $"'{name}' cannot be sorted on.");
                 Collect(root, member, nestedType, inner, keys);
             }
             else if (value is SortDirection direction)

@@ -1,6 +1,7 @@
+using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>
 /// A sign-in account (customer or staff), kept by ASP.NET Core Identity. Passwords are stored only as Identity's hash;

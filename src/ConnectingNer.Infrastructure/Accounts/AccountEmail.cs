@@ -1,3 +1,4 @@
+using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Application.Privacy;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>Delivers account email. Production plugs in a mail service; Development and tests log or capture.</summary>
 public interface IEmailSender

@@ -1,8 +1,9 @@
+using ConnectingNer.Infrastructure.Identity;
 using System.Collections.Concurrent;
 using ConnectingNer.Infrastructure.Privacy;
 using Microsoft.Extensions.Options;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>
 /// At most <see cref="IdentityServerOptions.EmailsPerAddressPerHour"/> account emails to one address per hour, so

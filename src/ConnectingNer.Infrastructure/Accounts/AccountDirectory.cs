@@ -1,12 +1,13 @@
+using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>Accounts kept by ASP.NET Core Identity.</summary>
-public sealed class IdentityAccountDirectory(
+public sealed class AccountDirectory(
     UserManager<AppUser> users, AccountFactory accounts, AccountMessages messages, DecoyPassword decoy) : IAccountDirectory
 {
     /// <summary>

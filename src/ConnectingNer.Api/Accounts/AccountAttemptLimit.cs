@@ -1,9 +1,11 @@
+using ConnectingNer.Api.Identity;
+using ConnectingNer.Infrastructure.Accounts;
 using System.Threading.RateLimiting;
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace ConnectingNer.Api.Identity;
+namespace ConnectingNer.Api.Accounts;
 
 /// <summary>
 /// One limit per client address on everything that tries an account: sign-in, registration and password reset, through

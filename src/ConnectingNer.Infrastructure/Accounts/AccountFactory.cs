@@ -1,10 +1,11 @@
+using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.Domain.Customers;
 using ConnectingNer.Infrastructure.Persistence;
 using ConnectingNer.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Identity;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>
 /// The one way accounts are created: the sign-in account (user name and email columns hold only the address's keyed

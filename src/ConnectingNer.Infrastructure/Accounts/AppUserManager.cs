@@ -1,9 +1,10 @@
+using ConnectingNer.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>
 /// Identity's user manager, with one rule added wherever an account's credentials or standing change: confirming an

@@ -1,8 +1,9 @@
+using ConnectingNer.Infrastructure.Identity;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConnectingNer.Infrastructure.Identity;
+namespace ConnectingNer.Infrastructure.Accounts;
 
 /// <summary>
 /// Password work for a sign-in or registration that has no account to check against (or must not reveal one): the
