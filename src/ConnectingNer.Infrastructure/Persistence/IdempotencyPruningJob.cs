@@ -1,4 +1,3 @@
-using ConnectingNer.Application.Common.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

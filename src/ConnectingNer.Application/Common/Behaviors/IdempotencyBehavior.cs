@@ -1,11 +1,8 @@
 using System.Text.Json;
-using ConnectingNer.Application.Common.Exceptions;
 using ConnectingNer.Application.Common.Idempotency;
-using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Common.Behaviors;
 
@@ -17,7 +14,7 @@ namespace ConnectingNer.Application.Common.Behaviors;
 /// keyed hash, and answers hold no personal data in clear (a registration's address is stored masked); records are
 /// deleted after 24 hours.
 /// </summary>
-public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IRequestFingerprint fingerprint)
+public sealed class IdempotencyBehavior<TMessage, TResponse>(IIdempotencyStore store, ICurrentUser user, TimeProvider clock, IRequestFingerprint fingerprint)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IIdempotentCommand, IMessage
 {
@@ -35,7 +32,7 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbConte
         var replay = await ReplayAsync(subject, operation, key, hash, cancellationToken);
         if (replay.Found) return replay.Response!;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await store.BeginAsync(cancellationToken);
         try
         {
             var response = await next(message, cancellationToken);
@@ -43,21 +40,20 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbConte
             {
                 // A concurrent request with this key may have won the race on the command's own unique data
                 // (we waited for it): then its answer is this request's answer too.
-                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.RollbackAsync();
                 var concurrent = await ReplayAsync(subject, operation, key, hash, cancellationToken);
                 return concurrent.Found ? concurrent.Response! : response;
             }
 
-            db.IdempotencyRecords.Add(new IdempotencyRecord(subject, operation, key, hash,
-                ResultCodec<TResponse>.Serialize(response), clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(CancellationToken.None);
+            await transaction.StoreAsync(new IdempotencyRecord(subject, operation, key, hash,
+                ResultCodec<TResponse>.Serialize(response), clock.GetUtcNow()), cancellationToken);
+            await transaction.CommitAsync();
             return response;
         }
-        catch (UniqueConstraintException e) when (e.ConstraintName == "pk_idempotency_records")
+        catch (IdempotencyKeyTakenException)
         {
             // A concurrent request with this key committed first: answer as it did.
-            await transaction.RollbackAsync(CancellationToken.None);
+            await transaction.RollbackAsync();
             var winner = await ReplayAsync(subject, operation, key, hash, cancellationToken);
             if (!winner.Found) throw;
             return winner.Response!;
@@ -67,8 +63,7 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IApplicationDbConte
     private async Task<(bool Found, TResponse? Response)> ReplayAsync(
         string subject, string operation, string key, string hash, CancellationToken cancellationToken)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Subject == subject && r.Operation == operation && r.Key == key, cancellationToken);
+        var record = await store.FindAsync(subject, operation, key, cancellationToken);
         if (record is null) return (false, default);
         return (true, record.RequestHash == hash
             ? ResultCodec<TResponse>.Deserialize(record.Response)

@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Xml.Linq;
+using ConnectingNer.Application.Tests.Support;
 
-namespace ConnectingNer.Api.Tests.Architecture;
+namespace ConnectingNer.Application.Tests.Architecture;
 
 /// <summary>The dependency rule of DESIGN.md §2, checked on project files and on compiled assembly references.</summary>
 public sealed class LayerDependencyTests

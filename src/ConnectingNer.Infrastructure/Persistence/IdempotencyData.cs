@@ -1,13 +1,12 @@
-using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConnectingNer.Application.Common.Idempotency;
+namespace ConnectingNer.Infrastructure.Persistence;
 
-/// <summary>The stored answers of idempotent commands.</summary>
+/// <summary>The stored answers of idempotent commands, as the context's set.</summary>
 public static class IdempotencyData
 {
-    extension(IApplicationDbContext db)
+    extension(AppDbContext db)
     {
         public DbSet<IdempotencyRecord> IdempotencyRecords => db.Set<IdempotencyRecord>();
     }

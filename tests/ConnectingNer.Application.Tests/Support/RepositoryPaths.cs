@@ -1,0 +1,17 @@
+namespace ConnectingNer.Application.Tests.Support;
+
+public static class RepositoryPaths
+{
+    /// <summary>The checkout's root: the folder holding ConnectingNer.sln, found upwards from the test binaries.</summary>
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ConnectingNer.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException("ConnectingNer.sln not found above " + AppContext.BaseDirectory);
+    }
+}
