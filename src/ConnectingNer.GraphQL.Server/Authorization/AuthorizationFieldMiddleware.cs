@@ -13,7 +13,7 @@ namespace ConnectingNer.GraphQL.Server.Authorization;
 /// <c>AuthorizeWithRoles()</c>) on fields and on their parent object type, as HotChocolate's <c>@authorize</c>
 /// does before the resolver: a denied field resolves to <c>null</c> with an <c>AUTH_NOT_AUTHENTICATED</c> or
 /// <c>AUTH_NOT_AUTHORIZED</c> error with the field's path, and the rest of the result is kept. The resolver never
-/// runs for a denied caller. Policies are resource-based: a field's policy judges the parent object (the customer
+/// runs for a denied caller. Policies are resource-based: a field's policy judges the parent object (the person
 /// whose email it is), a type's policy the object itself. A policy the server does not know denies (fail closed).
 /// </summary>
 public sealed class AuthorizationFieldMiddleware : IFieldMiddleware

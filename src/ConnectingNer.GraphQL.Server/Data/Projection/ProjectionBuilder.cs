@@ -87,7 +87,7 @@ public static class ProjectionBuilder
 
 public static class ProjectionExtensions
 {
-    /// <summary>Declares the read-model members a computed field needs (e.g. <c>price</c> reads <c>PricePaise</c>).</summary>
+    /// <summary>Declares the read-model members a computed field needs (e.g. <c>price</c> reads <c>PriceCents</c>).</summary>
     public static FieldBuilder<TSource, TReturn> Projects<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, params string[] members) =>
         field.WithMetadata(ProjectionBuilder.MetadataKey, members);
 }

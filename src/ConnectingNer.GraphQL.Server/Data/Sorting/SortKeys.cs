@@ -5,7 +5,7 @@ using ConnectingNer.GraphQL.Server.Paging;
 
 namespace ConnectingNer.GraphQL.Server.Data.Sorting;
 
-/// <summary>Reads an <c>order:</c> argument into the keys paging orders by.</summary>
+/// <summary>Reads an <c>order:</c> argument into the keys that paging sorts by.</summary>
 public static class SortKeys
 {
     public const int MaxKeys = 5;
