@@ -35,7 +35,7 @@ for trx in "$results"/*.trx; do
   total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted)
   passed=$((passed + p)); failed=$((failed + f + e + t + a)); skipped=$((skipped + total - executed))
 done
-expected_projects=$(ls -d "$ROOT"/tests/*/ | wc -l)
+expected_projects=$(ls "$ROOT"/tests/*/*.csproj | wc -l)
 found_projects=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [ "$build_ok" = 0 ] || [ "$found_projects" -lt "$expected_projects" ]; then
   echo "build failed or a test project did not report ($found_projects of $expected_projects)" >&2

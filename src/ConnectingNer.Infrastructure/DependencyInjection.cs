@@ -1,4 +1,3 @@
-using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Application.Common.Modules;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Infrastructure.Identity;

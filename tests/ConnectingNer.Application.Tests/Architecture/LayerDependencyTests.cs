@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Xml.Linq;
-using ConnectingNer.Application.Tests.Support;
 
 namespace ConnectingNer.Application.Tests.Architecture;
 

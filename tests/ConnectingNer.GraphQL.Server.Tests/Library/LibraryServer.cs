@@ -32,24 +32,42 @@ public sealed class LibraryDatabase : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The data never changes, so test runs share one database per version of it (mutation testing starts hundreds).</summary>
+    private const string DatabaseName = "gqlserver_library_v1";
+
     public async Task InitializeAsync()
     {
         var server = Environment.GetEnvironmentVariable("CONNECTINGNER_TEST_PG")
             ?? throw new InvalidOperationException("Set CONNECTINGNER_TEST_PG to a PostgreSQL server (build/test.sh does).");
-        var name = "gqlserver_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName }.ConnectionString;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        // One creator at a time; the others wait, then find the database ready.
+        await using (var lockIt = new NpgsqlCommand("SELECT pg_advisory_lock(7102026)", admin)) await lockIt.ExecuteNonQueryAsync();
+        try
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+            await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{DatabaseName}'", admin);
+            if (await exists.ExecuteScalarAsync() is not null) return;
+            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName}_new", admin)) await drop.ExecuteNonQueryAsync();
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE {DatabaseName}_new", admin)) await create.ExecuteNonQueryAsync();
+            var building = new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName + "_new", Pooling = false }.ConnectionString;
+            await using (var db = new LibraryDb(new DbContextOptionsBuilder<LibraryDb>().UseNpgsql(building).Options))
+            {
+                await db.Database.EnsureCreatedAsync();
+                db.Shelves.AddRange(LibraryData.Shelves());
+                db.Books.AddRange(LibraryData.Books());
+                await db.SaveChangesAsync();
+            }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await using var db = new LibraryDb(new DbContextOptionsBuilder<LibraryDb>().UseNpgsql(ConnectionString).Options);
-        await db.Database.EnsureCreatedAsync();
-        db.Shelves.AddRange(LibraryData.Shelves());
-        db.Books.AddRange(LibraryData.Books());
-        await db.SaveChangesAsync();
+            // Renamed only once complete: a run that stopped half-way leaves no half-seeded database behind.
+            await using var rename = new NpgsqlCommand($"ALTER DATABASE {DatabaseName}_new RENAME TO {DatabaseName}", admin);
+            await rename.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(7102026)", admin);
+            await unlock.ExecuteNonQueryAsync();
+        }
     }
 
     private Task<LibraryServer>? _default;

@@ -1,5 +1,6 @@
-namespace ConnectingNer.Application.Tests.Support;
+namespace ConnectingNer.Tests.Shared;
 
+/// <summary>Where the checkout is, for tests that read its files (linked into every test project that needs it).</summary>
 public static class RepositoryPaths
 {
     /// <summary>The checkout's root: the folder holding ConnectingNer.sln, found upwards from the test binaries.</summary>
