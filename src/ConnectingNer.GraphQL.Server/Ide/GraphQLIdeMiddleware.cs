@@ -44,9 +44,6 @@ public sealed class GraphQLIdeMiddleware
         });
     }
 
-    /// <summary>True when the IDE's files were found and the IDE is switched on.</summary>
-    public bool IsAvailable => _files is not null;
-
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;

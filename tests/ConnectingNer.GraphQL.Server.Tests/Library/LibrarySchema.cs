@@ -60,9 +60,23 @@ public sealed class BookType : ObjectGraphType<Book>
         Field<ShelfType>("shelf").Resolve(ctx => ctx.Source.Shelf);
         Field<StringGraphType>("secretNote").Description("Librarians only.").AuthorizeWithPolicy("librarian")
             .Resolve(ctx => "note on " + ctx.Source.Title);
-        Field<StringGraphType>("staffNote").Description("Staff role only.").AuthorizeWithRoles("staff")
+        Field<StringGraphType>("staffNote").Description("Staff or archivists.").AuthorizeWithRoles("staff", "archivist")
             .Resolve(ctx => "staff note");
         Field<StringGraphType>("openNote").AllowAnonymous().Resolve(_ => "open");
+        // Reads the key without declaring it: projections always read the key member.
+        Field<NonNullGraphType<StringGraphType>>("idText").Resolve(ctx => ctx.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A type that is guarded as a whole: every field needs the librarian policy (a field's AllowAnonymous does not reopen it).</summary>
+public sealed class VaultType : ObjectGraphType<Shelf>
+{
+    public VaultType()
+    {
+        Name = "Vault";
+        this.AuthorizeWithPolicy("librarian");
+        Field<StringGraphType>("contents").Resolve(ctx => "the contents of " + ctx.Source.Name);
+        Field<StringGraphType>("sign").AllowAnonymous().Resolve(_ => "Vault");
     }
 }
 
@@ -139,6 +153,7 @@ public sealed class LibraryQuery : ObjectGraphType
         });
         Field<StringGraphType>("echo").Argument<StringGraphType>("text").Resolve(ctx => ctx.GetArgument<string?>("text"));
         Field<StringGraphType>("whoAmI").Authorize().Resolve(ctx => ctx.User?.Identity?.Name);
+        Field<VaultType>("vault").Resolve(_ => new Shelf { Id = 0, Name = "vault" });
     }
 
     private static LibraryDb Db(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LibraryDb>();

@@ -18,26 +18,21 @@ public static class ProjectionBuilder
     private const string KeyMember = "Id";
 
     public static Expression<Func<T, T>> Build<T>(IComplexGraphType graphType, IEnumerable<GraphQLSelectionSet?> selections,
-        GraphQLDocument document, IEnumerable<string>? alsoRead = null)
+        GraphQLDocument document)
     {
         var parameter = Expression.Parameter(typeof(T), "x");
-        var body = Init(typeof(T), parameter, graphType, SelectionCollector.Collect(selections, document), document, alsoRead);
+        var body = Init(typeof(T), parameter, graphType, SelectionCollector.Collect(selections, document), document);
         return Expression.Lambda<Func<T, T>>(body, parameter);
     }
 
     private static Expression Init(Type type, Expression source, IComplexGraphType graphType,
-        Dictionary<string, List<GraphQLField>> selected, GraphQLDocument document, IEnumerable<string>? alsoRead)
+        Dictionary<string, List<GraphQLField>> selected, GraphQLDocument document)
     {
         var bindings = new Dictionary<string, MemberBinding>(StringComparer.Ordinal);
         void Bind(PropertyInfo property, Expression value) => bindings.TryAdd(property.Name, Expression.Bind(property, value));
 
         var key = type.GetProperty(KeyMember);
         if (key is not null) Bind(key, Expression.Property(source, key));
-        foreach (var name in alsoRead ?? [])
-        {
-            if (type.GetProperty(name) is { } extra) Bind(extra, Expression.Property(source, extra));
-        }
-
         foreach (var (fieldName, asts) in selected)
         {
             var field = graphType.GetField(fieldName);
@@ -52,7 +47,7 @@ public static class ProjectionBuilder
                 if (nestedType is not null && IsObject(property.PropertyType))
                 {
                     var nested = SelectionCollector.Collect(asts.Select(a => a.SelectionSet), document);
-                    var init = Init(property.PropertyType, access, nestedType, nested, document, null);
+                    var init = Init(property.PropertyType, access, nestedType, nested, document);
                     Bind(property, Expression.Condition(IsMissing(access), Expression.Constant(null, property.PropertyType), init, property.PropertyType));
                 }
                 else

@@ -44,8 +44,4 @@ public static class SelectionCollector
         var edges = Collect((fields.GetValueOrDefault("edges") ?? []).Select(e => e.SelectionSet), document);
         foreach (var node in edges.GetValueOrDefault("node") ?? []) yield return node.SelectionSet;
     }
-
-    /// <summary>True when the connection's selection asks for <c>totalCount</c>.</summary>
-    public static bool AsksFor(GraphQLField field, string name, GraphQLDocument document) =>
-        Collect([field.SelectionSet], document).ContainsKey(name);
 }
