@@ -10,21 +10,6 @@ public sealed class HttpTransportTests(LibraryDatabase database)
 {
     private Task<LibraryServer> Server() => database.DefaultServerAsync();
 
-    private static HttpRequestMessage Post(string body, string contentType = "application/json", string accept = "application/graphql-response+json")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Accept.ParseAdd(accept);
-        return request;
-    }
-
-    private static HttpRequestMessage Get(string queryString, string accept = "application/graphql-response+json")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql" + queryString);
-        request.Headers.Accept.ParseAdd(accept);
-        return request;
-    }
-
     [Fact]
     public async Task APost_AnswersDataInTheNewMediaType()
     {
@@ -99,7 +84,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     public async Task AGet_RunsAQuery_WithJsonVariables()
     {
         var server = await Server();
-        var answer = await server.SendAsync(Get("?query=" + Uri.EscapeDataString("query($t: String) { echo(text: $t) }")
+        var answer = await server.SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("query($t: String) { echo(text: $t) }")
             + "&variables=" + Uri.EscapeDataString("{\"t\":\"got\"}") + "&operationName="));
 
         Assert.Equal(200, answer.Status);
@@ -109,7 +94,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task AGet_WithNullVariables_IsFine()
     {
-        var answer = await (await Server()).SendAsync(Get("?query=" + Uri.EscapeDataString("{ echo(text: \"x\") }") + "&variables=null"));
+        var answer = await (await Server()).SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("{ echo(text: \"x\") }") + "&variables=null"));
 
         Assert.Equal("x", answer.Data.GetProperty("echo").GetString());
     }
@@ -120,7 +105,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [InlineData("\"text\"")]
     public async Task AGet_WithVariablesThatAreNotAJsonObject_IsA400(string variables)
     {
-        var answer = await (await Server()).SendAsync(Get("?query=" + Uri.EscapeDataString("{ echo }") + "&variables=" + Uri.EscapeDataString(variables)));
+        var answer = await (await Server()).SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("{ echo }") + "&variables=" + Uri.EscapeDataString(variables)));
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("HTTP_INVALID_REQUEST", answer.FirstCode);
@@ -129,7 +114,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task AGet_WithExtensionsThatAreNotAnObject_IsA400()
     {
-        var answer = await (await Server()).SendAsync(Get("?query=" + Uri.EscapeDataString("{ echo }") + "&extensions=" + Uri.EscapeDataString("[]")));
+        var answer = await (await Server()).SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("{ echo }") + "&extensions=" + Uri.EscapeDataString("[]")));
 
         Assert.Equal("HTTP_INVALID_REQUEST", answer.FirstCode);
     }
@@ -137,7 +122,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task AGet_WithoutAQuery_IsA400()
     {
-        var answer = await (await Server()).SendAsync(Get("?operationName=x"));
+        var answer = await (await Server()).SendAsync(Requests.Get("?operationName=x"));
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("HTTP_INVALID_REQUEST", answer.FirstCode);
@@ -146,7 +131,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task AGetMutation_IsRefusedWith405_AllowingPost()
     {
-        var answer = await (await Server()).SendAsync(Get("?query=" + Uri.EscapeDataString("mutation { touch(text: \"x\") }")));
+        var answer = await (await Server()).SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("mutation { touch(text: \"x\") }")));
 
         Assert.Equal(405, answer.Status);
         Assert.Equal("HTTP_METHOD_NOT_ALLOWED", answer.FirstCode);
@@ -179,7 +164,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task AnAcceptHeaderWithNeitherJsonType_Is406()
     {
-        var answer = await (await Server()).SendAsync(Post("{\"query\":\"{ echo }\"}", accept: "text/html"));
+        var answer = await (await Server()).SendAsync(Requests.Post("{\"query\":\"{ echo }\"}", accept: "text/html"));
 
         Assert.Equal(406, answer.Status);
         Assert.Equal("HTTP_NOT_ACCEPTABLE", answer.FirstCode);
@@ -190,7 +175,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [InlineData("application/json; charset=latin1")]
     public async Task ABodyThatIsNotUtf8Json_Is415(string contentType)
     {
-        var answer = await (await Server()).SendAsync(Post("{\"query\":\"{ echo }\"}", contentType));
+        var answer = await (await Server()).SendAsync(Requests.Post("{\"query\":\"{ echo }\"}", contentType));
 
         Assert.Equal(415, answer.Status);
         Assert.Equal("HTTP_UNSUPPORTED_MEDIA_TYPE", answer.FirstCode);
@@ -199,7 +184,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task InvalidJson_Is400InvalidJson()
     {
-        var answer = await (await Server()).SendAsync(Post("{\"query\":"));
+        var answer = await (await Server()).SendAsync(Requests.Post("{\"query\":"));
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("HTTP_INVALID_JSON", answer.FirstCode);
@@ -208,7 +193,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task ABatch_IsRefused()
     {
-        var answer = await (await Server()).SendAsync(Post("[{\"query\":\"{ echo }\"}]"));
+        var answer = await (await Server()).SendAsync(Requests.Post("[{\"query\":\"{ echo }\"}]"));
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("HTTP_BATCHING_NOT_SUPPORTED", answer.FirstCode);
@@ -223,7 +208,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [InlineData("{\"query\":\"{ echo }\",\"extensions\":\"x\"}", "'extensions' must be an object or null")]
     public async Task ParametersOfTheWrongType_Are400InvalidRequest(string body, string message)
     {
-        var answer = await (await Server()).SendAsync(Post(body));
+        var answer = await (await Server()).SendAsync(Requests.Post(body));
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("HTTP_INVALID_REQUEST", answer.FirstCode);
@@ -233,7 +218,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task NullOperationNameVariablesAndExtensions_AreFine()
     {
-        var answer = await (await Server()).SendAsync(Post("{\"query\":\"{ echo(text: \\\"n\\\") }\",\"operationName\":null,\"variables\":null,\"extensions\":null}"));
+        var answer = await (await Server()).SendAsync(Requests.Post("{\"query\":\"{ echo(text: \\\"n\\\") }\",\"operationName\":null,\"variables\":null,\"extensions\":null}"));
 
         Assert.Equal(200, answer.Status);
         Assert.Equal("n", answer.Data.GetProperty("echo").GetString());
@@ -245,7 +230,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
         await using var server = await LibraryServer.StartAsync(database, new Dictionary<string, string?> { ["GraphQL:MaxRequestBodyBytes"] = "200" });
         var big = "{\"query\":\"{ echo(text: \\\"" + new string('x', 300) + "\\\") }\"}";
 
-        var declared = await server.SendAsync(Post(big));
+        var declared = await server.SendAsync(Requests.Post(big));
         using var streamed = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big))),
@@ -273,7 +258,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task ThePathMatches_WhateverTheLetterCase()
     {
-        using var request = Post("{\"query\":\"{ echo(text: \\\"case\\\") }\"}");
+        using var request = Requests.Post("{\"query\":\"{ echo(text: \\\"case\\\") }\"}");
         request.RequestUri = new Uri("/GraphQL", UriKind.Relative);
 
         var answer = await (await Server()).SendAsync(request);
@@ -284,7 +269,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     [Fact]
     public async Task TheSdl_IsServedWhileIntrospectionIsOn()
     {
-        var answer = await (await Server()).SendAsync(Get("?sdl"));
+        var answer = await (await Server()).SendAsync(Requests.Get("?sdl"));
 
         Assert.Equal(200, answer.Status);
         Assert.StartsWith("text/plain", answer.ContentType);
@@ -296,7 +281,7 @@ public sealed class HttpTransportTests(LibraryDatabase database)
     {
         await using var server = await LibraryServer.StartAsync(database, new Dictionary<string, string?> { ["GraphQL:EnableIntrospection"] = "false" });
 
-        var sdl = await server.SendAsync(Get("?sdl"));
+        var sdl = await server.SendAsync(Requests.Get("?sdl"));
         var schema = await server.PostAsync("{ __schema { queryType { name } } }");
         var typename = await server.PostAsync("{ __typename }");
 

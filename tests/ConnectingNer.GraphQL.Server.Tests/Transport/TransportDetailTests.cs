@@ -12,21 +12,6 @@ public sealed class TransportDetailTests(LibraryDatabase database)
 {
     private Task<LibraryServer> Server() => database.DefaultServerAsync();
 
-    private static HttpRequestMessage Post(string body, string contentType = "application/json", string accept = "application/graphql-response+json")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Accept.ParseAdd(accept);
-        return request;
-    }
-
-    private static HttpRequestMessage Get(string queryString, string accept = "application/graphql-response+json")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql" + queryString);
-        request.Headers.Accept.ParseAdd(accept);
-        return request;
-    }
-
     private static string Message(Answer answer) => answer.Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
 
     public static TheoryData<string, string> Refusals => new()
@@ -49,13 +34,13 @@ public sealed class TransportDetailTests(LibraryDatabase database)
         var request = kind switch
         {
             "PUT" => new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}") },
-            "406" => Post("{\"query\":\"{ echo }\"}", accept: "text/html"),
-            "GET-no-query" => Get(""),
-            "GET-bad-variables" => Get("?query=%7B%20echo%20%7D&variables=%5B%5D"),
-            "415" => Post("{\"query\":\"{ echo }\"}", "text/plain"),
-            "bad-json" => Post("{"),
-            "batch" => Post("[]"),
-            _ => Get("?query=" + Uri.EscapeDataString("mutation { touch }")),
+            "406" => Requests.Post("{\"query\":\"{ echo }\"}", accept: "text/html"),
+            "GET-no-query" => Requests.Get(""),
+            "GET-bad-variables" => Requests.Get("?query=%7B%20echo%20%7D&variables=%5B%5D"),
+            "415" => Requests.Post("{\"query\":\"{ echo }\"}", "text/plain"),
+            "bad-json" => Requests.Post("{"),
+            "batch" => Requests.Post("[]"),
+            _ => Requests.Get("?query=" + Uri.EscapeDataString("mutation { touch }")),
         };
 
         var answer = await server.SendAsync(request);
@@ -76,7 +61,7 @@ public sealed class TransportDetailTests(LibraryDatabase database)
     [Fact]
     public async Task AGetMutation_WithAnotherErrorToo_IsStillA405()
     {
-        var answer = await (await Server()).SendAsync(Get("?query=" + Uri.EscapeDataString("mutation { touch nothing }")));
+        var answer = await (await Server()).SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("mutation { touch nothing }")));
 
         Assert.Equal(405, answer.Status);
         Assert.True(answer.Codes.Count >= 2);
@@ -85,7 +70,7 @@ public sealed class TransportDetailTests(LibraryDatabase database)
     [Fact]
     public async Task AGet_PicksTheNamedOperation()
     {
-        var answer = await (await Server()).SendAsync(Get("?query=" + Uri.EscapeDataString("query A { echo(text: \"a\") } query B { echo(text: \"b\") }")
+        var answer = await (await Server()).SendAsync(Requests.Get("?query=" + Uri.EscapeDataString("query A { echo(text: \"a\") } query B { echo(text: \"b\") }")
             + "&operationName=B"));
 
         Assert.Equal("b", answer.Data.GetProperty("echo").GetString());
@@ -94,7 +79,7 @@ public sealed class TransportDetailTests(LibraryDatabase database)
     [Fact]
     public async Task APost_WithExtensions_IsRead()
     {
-        var answer = await (await Server()).SendAsync(Post("{\"query\":\"{ echo(text: \\\"e\\\") }\",\"extensions\":{\"persistedQuery\":null}}"));
+        var answer = await (await Server()).SendAsync(Requests.Post("{\"query\":\"{ echo(text: \\\"e\\\") }\",\"extensions\":{\"persistedQuery\":null}}"));
 
         Assert.Equal("e", answer.Data.GetProperty("echo").GetString());
     }
@@ -104,7 +89,7 @@ public sealed class TransportDetailTests(LibraryDatabase database)
     {
         await using var server = await LibraryServer.StartAsync(database, new Dictionary<string, string?> { ["GraphQL:EnableIntrospection"] = "false" });
 
-        var answer = await server.SendAsync(Get("?sdl"));
+        var answer = await server.SendAsync(Requests.Get("?sdl"));
 
         Assert.Equal("The schema is not published on this server.", Message(answer));
     }
@@ -116,11 +101,11 @@ public sealed class TransportDetailTests(LibraryDatabase database)
         var body = "{\"query\":\"{ echo(text: \\\"" + new string('x', 100 - 32) + "\\\") }\"}";
         Assert.Equal(100, Encoding.UTF8.GetByteCount(body));
 
-        var declared = await server.SendAsync(Post(body));
+        var declared = await server.SendAsync(Requests.Post(body));
         using var streamed = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body))) };
         streamed.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
         var chunked = await server.SendAsync(streamed);
-        var over = await server.SendAsync(Post(body.Replace("xx", "xxx", StringComparison.Ordinal)));
+        var over = await server.SendAsync(Requests.Post(body.Replace("xx", "xxx", StringComparison.Ordinal)));
 
         Assert.Equal(200, declared.Status);
         Assert.Equal(200, chunked.Status);
