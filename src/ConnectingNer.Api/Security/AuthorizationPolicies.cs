@@ -14,13 +14,30 @@ public static class AuthorizationPolicies
     public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, PersonalDataHandler>();
+        services.AddScoped<IAuthorizationHandler, NamedPolicyHandler>();
         return services.AddAuthorization(options =>
         {
             foreach (var name in Policies.All)
-                options.AddPolicy(name, policy => policy.RequireAssertion(context => Policies.IsMet(name, new ClaimsCaller(context.User))));
+                options.AddPolicy(name, policy => policy.AddRequirements(new NamedPolicyRequirement(name)));
             foreach (var category in DataCategories.All)
                 options.AddPolicy(DataCategories.Policy(category), policy => policy.AddRequirements(new PersonalDataRequirement(category)));
         });
+    }
+}
+
+/// <summary>One of <see cref="Policies"/>, judged by its rule in that table.</summary>
+public sealed record NamedPolicyRequirement(string Name) : IAuthorizationRequirement;
+
+/// <remarks>
+/// Scoped: judges the request's caller, read from its claims once per request (<see cref="HttpContextCurrentUser"/>),
+/// rather than reading the claims again for every guarded field.
+/// </remarks>
+public sealed class NamedPolicyHandler(ICurrentUser caller) : AuthorizationHandler<NamedPolicyRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NamedPolicyRequirement requirement)
+    {
+        if (caller.Satisfies(requirement.Name)) context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }
 

@@ -7,7 +7,7 @@ namespace ConnectingNer.GraphQL.Server.Tests.Relay;
 [Collection(LibraryCollection.Name)]
 public sealed class NodeDetailTests(LibraryDatabase database)
 {
-    private static string Id(string type, object key) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{key}"));
+    private static string Id(string type, object key) => GlobalId.Encode(type, Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture)!);
 
     [Fact]
     public async Task ErrorsOfNode_PointAtTheField_ErrorsOfNodes_AtTheItem_WithMessagesAndLocations()

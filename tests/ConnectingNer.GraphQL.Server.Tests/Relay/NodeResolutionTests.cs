@@ -8,7 +8,7 @@ namespace ConnectingNer.GraphQL.Server.Tests.Relay;
 [Collection(LibraryCollection.Name)]
 public sealed class NodeResolutionTests(LibraryDatabase database)
 {
-    private static string Id(string type, object key) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{key}"));
+    private static string Id(string type, object key) => GlobalId.Encode(type, Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture)!);
 
     [Fact]
     public async Task Node_FetchesAnObjectOfAnyRegisteredType()
