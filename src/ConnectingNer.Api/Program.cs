@@ -23,6 +23,7 @@ builder.Services
 
 var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;
+app.Services.VerifyKeys();
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
     await app.Services.MigrateDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
 

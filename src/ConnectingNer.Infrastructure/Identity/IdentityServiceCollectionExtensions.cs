@@ -22,7 +22,6 @@ public static class IdentityServiceCollectionExtensions
     {
         var section = configuration.GetSection(IdentityServerOptions.SectionName);
         services.Configure<IdentityServerOptions>(section);
-        services.AddHostedService<SigningKeysCheck>();
         var options = section.Get<IdentityServerOptions>() ?? new IdentityServerOptions();
         services.AddScoped<IdentitySeeder>();
         services.AddSingleton<TokenPruningJob>();
@@ -64,7 +63,7 @@ public static class IdentityServiceCollectionExtensions
                 AddKeys(options, (signing, encryption) => server.AddSigningCertificate(signing).AddEncryptionCertificate(encryption),
                     () => server.AddEphemeralEncryptionKey().AddEphemeralSigningKey());
 
-                // Neither: SigningKeysCheck stops the server at start-up (host commands such as `schema export`
+                // Neither: StartupChecks.VerifyKeys stops the server before it serves (host commands such as `schema export`
                 // and `migrate` need no keys and still run).
 
                 var aspNetCore = server.UseAspNetCore()
@@ -136,7 +135,7 @@ public static class IdentityServiceCollectionExtensions
         }
     }
 
-    /// <summary>The configured certificates, or ephemeral keys when allowed; neither: SigningKeysCheck stops the host.</summary>
+    /// <summary>The configured certificates, or ephemeral keys when allowed; neither: StartupChecks.VerifyKeys stops the server.</summary>
     private static void AddKeys(IdentityServerOptions options,
         Action<System.Security.Cryptography.X509Certificates.X509Certificate2, System.Security.Cryptography.X509Certificates.X509Certificate2> certificates,
         Action ephemeral)

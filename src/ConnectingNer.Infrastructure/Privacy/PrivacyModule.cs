@@ -13,7 +13,6 @@ internal sealed class PrivacyModule : IServiceModule
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
         services.AddSingleton<PersonalDataCipher>();
         services.AddSingleton<IRequestFingerprint, KeyedRequestFingerprint>();
-        services.AddHostedService<PrivacyKeysCheck>();
         services.AddScoped<MasterKeyRotation>();
         services.AddScoped<DisclosureLedger>();
         services.AddScoped<IDisclosureLedger>(sp => sp.GetRequiredService<DisclosureLedger>());
