@@ -233,6 +233,540 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Cart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carts");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carts_customer_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_carts_updated_at");
+
+                    b.ToTable("carts", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.CartLine", b =>
+                {
+                    b.Property<Guid>("CartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cart_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("CartId", "ProductId")
+                        .HasName("pk_cart_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_cart_lines_product_id");
+
+                    b.ToTable("cart_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cart_lines_quantity", "quantity BETWEEN 1 AND 999");
+                        });
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Order", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("BillingAddress")
+                        .HasColumnType("bytea")
+                        .HasColumnName("billing_address");
+
+                    b.Property<string>("BuyerGstin")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("buyer_gstin");
+
+                    b.Property<long>("CgstPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cgst_paise");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long>("IgstPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("igst_paise");
+
+                    b.Property<bool>("IntraState")
+                        .HasColumnType("boolean")
+                        .HasColumnName("intra_state");
+
+                    b.Property<DateOnly?>("InvoiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("invoice_date");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("payment_method");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("PlaceOfSupply")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place_of_supply");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PurchaseOrderNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("purchase_order_number");
+
+                    b.Property<long>("SgstPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sgst_paise");
+
+                    b.Property<byte[]>("ShippingAddress")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("shipping_address");
+
+                    b.Property<Guid>("ShippingAddressId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shipping_address_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TaxableValuePaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taxable_value_paise");
+
+                    b.Property<long>("TotalPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_paise");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("InvoiceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_invoice_number");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_number");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_orders_organisation_id");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_orders_customer_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_orders_status_id");
+
+                    b.ToTable("orders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_orders_total_not_negative", "total_paise >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_events");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_order_events_order_id");
+
+                    b.ToTable("order_events", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrderLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CgstPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cgst_paise");
+
+                    b.Property<int>("GstRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("gst_rate_basis_points");
+
+                    b.Property<string>("HsnCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("hsn_code");
+
+                    b.Property<long>("IgstPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("igst_paise");
+
+                    b.Property<long>("LineTotalPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_total_paise");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("SgstPaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sgst_paise");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("TaxableValuePaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taxable_value_paise");
+
+                    b.Property<long>("UnitPricePaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_paise");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_lines");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_order_lines_order_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_order_lines_product_id");
+
+                    b.ToTable("order_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BillingCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("billing_city");
+
+                    b.Property<string>("BillingLine1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("billing_line1");
+
+                    b.Property<string>("BillingLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("billing_line2");
+
+                    b.Property<string>("BillingPostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("billing_postal_code");
+
+                    b.Property<string>("BillingState")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("billing_state");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Gstin")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("gstin");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("Gstin")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_gstin");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrganisationInvitation", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("EmailIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("email_index");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("role");
+
+                    b.HasKey("OrganisationId", "EmailIndex")
+                        .HasName("pk_organisation_invitations");
+
+                    b.ToTable("organisation_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrganisationMember", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("role");
+
+                    b.HasKey("OrganisationId", "CustomerId")
+                        .HasName("pk_organisation_members");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_organisation_members_customer_id");
+
+                    b.ToTable("organisation_members", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Shipment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<byte[]>("CorrectedAddress")
+                        .HasColumnType("bytea")
+                        .HasColumnName("corrected_address");
+
+                    b.Property<bool>("CorrectionOffered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("correction_offered");
+
+                    b.Property<DateTimeOffset?>("CorrectionReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("correction_reported_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_order_id");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_shipments_partner_id_id");
+
+                    b.ToTable("shipments", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Infrastructure.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -316,6 +850,67 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_users_normalized_user_name");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("Number"));
+
+                    b.Property<byte[]>("PersonalData")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("personal_data");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_customers_created_at");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_number");
+
+                    b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Infrastructure.Ordering.OrderNumberCounter", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("series");
+
+                    b.Property<string>("FinancialYear")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("financial_year");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last");
+
+                    b.HasKey("Series", "FinancialYear")
+                        .HasName("pk_order_number_counters");
+
+                    b.ToTable("order_number_counters", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingNer.Infrastructure.Privacy.AuditEvent", b =>
@@ -432,45 +1027,6 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_customer_keys_master_key_id");
 
                     b.ToTable("customer_keys", (string)null);
-                });
-
-            modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<int>("Number")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("Number"));
-
-                    b.Property<byte[]>("PersonalData")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("personal_data");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_customers");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_customers_created_at");
-
-                    b.HasIndex("Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_customers_number");
-
-                    b.ToTable("customers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -945,6 +1501,89 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_product_sales_days_products_product_id");
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.CartLine", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Cart", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cart_lines_carts_cart_id");
+
+                    b.HasOne("ConnectingNer.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cart_lines_products_product_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Order", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_organisation_organisation_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrderEvent", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Order", null)
+                        .WithMany("History")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_events_orders_order_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrderLine", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Order", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_lines_orders_order_id");
+
+                    b.HasOne("ConnectingNer.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_lines_products_product_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrganisationInvitation", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_invitations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.OrganisationMember", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Organisation", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_members_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Shipment", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Ordering.Order", null)
+                        .WithOne()
+                        .HasForeignKey("ConnectingNer.Domain.Ordering.Shipment", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_orders_order_id");
+                });
+
             modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
                     b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
@@ -1037,6 +1676,23 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Cart", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Order", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Ordering.Organisation", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

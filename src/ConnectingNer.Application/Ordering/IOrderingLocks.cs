@@ -1,0 +1,19 @@
+namespace ConnectingNer.Application.Ordering;
+
+/// <summary>The row locks and guarded updates ordering needs (SQL the unit of work cannot express portably).</summary>
+public interface IOrderingLocks
+{
+    /// <summary>Locks a cart until the transaction ends: concurrent changes of one cart queue up.</summary>
+    Task LockCartAsync(Guid cartId, CancellationToken cancellationToken);
+
+    /// <summary>Locks a customer's cart, if they have one.</summary>
+    Task LockCustomerCartAsync(Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes units off the shelf only if that many are there (one guarded update); false when there are not. Callers
+    /// take products in id order, so concurrent orders lock rows in one order and never deadlock.
+    /// </summary>
+    Task<bool> TakeStockAsync(int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task ReturnStockAsync(int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
+}
