@@ -6,6 +6,9 @@ public interface IOrderingLocks
     /// <summary>Locks a cart until the transaction ends: concurrent changes of one cart queue up.</summary>
     Task LockCartAsync(Guid cartId, CancellationToken cancellationToken);
 
+    /// <summary>Locks an order until the transaction ends: its steps are taken one at a time.</summary>
+    Task LockOrderAsync(int orderId, CancellationToken cancellationToken);
+
     /// <summary>Locks a customer's cart, if they have one.</summary>
     Task LockCustomerCartAsync(Guid customerId, CancellationToken cancellationToken);
 

@@ -1,4 +1,7 @@
+using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Application.Ordering.Commands;
+using ConnectingNer.Application.Ordering.Queries;
+using ConnectingNer.GraphQL.Customers.Types;
 using ConnectingNer.Application.Ordering.ReadModels;
 using ConnectingNer.Domain.Common;
 using ConnectingNer.GraphQL.Catalog.Types;
@@ -49,6 +52,76 @@ public sealed class OrderingMutations : IMutationFields
                 if (!id.IsSuccess) return Payload<CartReadModel>.Failure(id.Errors);
                 return Payload<CartReadModel>.From(await ctx.Sender().Send(new MergeCartCommand(id.Value), ctx.CancellationToken));
             });
+
+        AddOrderSteps(mutation);
+    }
+
+    private static void AddOrderSteps(ObjectGraphType mutation)
+    {
+        mutation.Field<OrderPayloadType>("placeOrder")
+            .Description("Checkout: places your cart as an order, in one transaction, exactly once per `idempotencyKey`. Needs the `orders:write` scope.")
+            .Argument<NonNullGraphType<PlaceOrderInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersWrite)
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<PlaceOrderInput>("input");
+                var cart = GlobalIds.Guid(i.CartId, CartType.TypeName, "cartId");
+                var shipping = GlobalIds.Guid(i.ShippingAddressId, AddressType.TypeName, "shippingAddressId");
+                var billing = i.BillingAddressId is null ? Result.Success<Guid?>(null)
+                    : GlobalIds.Guid(i.BillingAddressId, AddressType.TypeName, "billingAddressId") is { IsSuccess: true } b ? Result.Success<Guid?>(b.Value)
+                    : GlobalIds.InvalidId("billingAddressId", AddressType.TypeName);
+                var organisation = GlobalIds.OptionalInt(i.OrganisationId, OrganisationType.TypeName, "organisationId");
+                Error[] invalid = [.. cart.Errors, .. shipping.Errors, .. billing.Errors, .. organisation.Errors];
+                if (invalid.Length > 0) return Payload<OrderReadModel>.Failure(invalid);
+                return await OrderAsync(ctx, await ctx.Sender().Send(new PlaceOrderCommand(cart.Value, shipping.Value, billing.Value,
+                    i.PaymentMethod, i.PurchaseOrderNumber, organisation.Value, i.IdempotencyKey), ctx.CancellationToken));
+            });
+
+        mutation.Field<OrderPayloadType>("cancelOrder")
+            .Description("Cancels one of your orders until it is packed; its stock goes back on the shelf. Staff may cancel any order.")
+            .Argument<NonNullGraphType<CancelOrderInputType>>("input")
+            .Authorize()
+            .ResolveAsync(async ctx => await StepAsync(ctx, (id, note) => new CancelOrderCommand(id, note)));
+
+        mutation.Field<OrderPayloadType>("requestReturn")
+            .Description("Asks to return a delivered order, within the return window.")
+            .Argument<NonNullGraphType<RequestReturnInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersWrite)
+            .ResolveAsync(async ctx => await StepAsync(ctx, (id, note) => new RequestReturnCommand(id, note)));
+
+        mutation.Field<OrderPayloadType>("markOrderReturned")
+            .Description("Staff: the returned goods came back; their stock goes back on the shelf.")
+            .Argument<NonNullGraphType<MarkOrderReturnedInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersManage)
+            .ResolveAsync(async ctx => await StepAsync(ctx, (id, note) => new MarkOrderReturnedCommand(id, note)));
+
+        mutation.Field<OrderPayloadType>("packOrder")
+            .Description("Staff: a paid or confirmed order is packed and handed to a logistics partner, who then sees its shipment.")
+            .Argument<NonNullGraphType<PackOrderInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersManage)
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<PackOrderInput>("input");
+                var id = GlobalIds.Int(i.OrderId, OrderType.TypeName, "orderId");
+                if (!id.IsSuccess) return Payload<OrderReadModel>.Failure(id.Errors);
+                return await OrderAsync(ctx, await ctx.Sender().Send(new PackOrderCommand(id.Value, i.LogisticsPartnerId), ctx.CancellationToken));
+            });
+    }
+
+    private static async Task<Payload<OrderReadModel>> StepAsync(IResolveFieldContext ctx, Func<int, string?, Mediator.ICommand<Result<int>>> command)
+    {
+        var i = ctx.GetArgument<OrderStepInput>("input");
+        var id = GlobalIds.Int(i.OrderId, OrderType.TypeName, "orderId");
+        if (!id.IsSuccess) return Payload<OrderReadModel>.Failure(id.Errors);
+        return await OrderAsync(ctx, await ctx.Sender().Send(command(id.Value, i.Note), ctx.CancellationToken));
+    }
+
+    /// <summary>The order as it now is, read back as the caller may read it.</summary>
+    private static async Task<Payload<OrderReadModel>> OrderAsync(IResolveFieldContext ctx, Result<int> result)
+    {
+        if (!result.IsSuccess) return Payload<OrderReadModel>.Failure(result.Errors);
+        var orders = await ctx.Sender().Send(new GetOrdersByIdsQuery([result.Value]), ctx.CancellationToken);
+        return new Payload<OrderReadModel>(orders.GetValueOrDefault(result.Value), []);
     }
 
     private static async Task<Payload<CartReadModel>> LineAsync(IResolveFieldContext ctx, CartLineInput input,

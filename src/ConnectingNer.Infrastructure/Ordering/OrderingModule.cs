@@ -13,6 +13,7 @@ internal sealed class OrderingModule : IServiceModule
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(ShopSettings.SectionName).Get<ShopSettings>() ?? new ShopSettings());
         services.AddScoped<IOrderNumbers, PostgresOrderNumbers>();
         services.AddScoped<IOrderingLocks, PostgresOrderingLocks>();
+        services.AddSingleton<IPartnerDirectory, ConfiguredPartners>();
         services.AddScoped<IOrderAddressVault, OrderAddressVault>();
         services.AddSingleton<CartPruningJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CartPruningJob>());

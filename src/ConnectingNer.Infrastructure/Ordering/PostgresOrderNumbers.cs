@@ -15,5 +15,5 @@ public sealed class PostgresOrderNumbers(AppDbContext db) : IOrderNumbers
             INSERT INTO order_number_counters (series, financial_year, last) VALUES ({series}, {financialYear}, 1)
             ON CONFLICT (series, financial_year) DO UPDATE SET last = order_number_counters.last + 1
             RETURNING last AS "Value"
-            """).SingleAsync(cancellationToken);
+            """).AsAsyncEnumerable().SingleAsync(cancellationToken);
 }

@@ -9,6 +9,9 @@ public sealed class PostgresOrderingLocks(AppDbContext db) : IOrderingLocks
     public async Task LockCartAsync(Guid cartId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carts WHERE id = {cartId} FOR UPDATE", cancellationToken);
 
+    public async Task LockOrderAsync(int orderId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", cancellationToken);
+
     public async Task LockCustomerCartAsync(Guid customerId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carts WHERE customer_id = {customerId} FOR UPDATE", cancellationToken);
 

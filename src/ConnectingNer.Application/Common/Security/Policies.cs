@@ -15,11 +15,31 @@ public static class Policies
     /// <summary>The privacy officer (the audit trail of disclosures).</summary>
     public const string PrivacyOfficer = "privacy:officer";
 
+    /// <summary>A signed-in customer reading their own orders (token scope <c>orders:read</c>).</summary>
+    public const string OrdersRead = "orders:read";
+
+    /// <summary>A signed-in customer placing, cancelling or returning their own orders (token scope <c>orders:write</c>).</summary>
+    public const string OrdersWrite = "orders:write";
+
+    /// <summary>Staff who run orders: support and administrators (lists, packing, returns).</summary>
+    public const string OrdersManage = "orders:manage";
+
+    /// <summary>A logistics partner's client (scope <c>orders:fulfil</c>): its own shipments only.</summary>
+    public const string OrdersFulfil = "orders:fulfil";
+
+    /// <summary>A payment partner's client (scope <c>payments:process</c>).</summary>
+    public const string PaymentsProcess = "payments:process";
+
     private static readonly IReadOnlyDictionary<string, Func<ICurrentUser, bool>> Rules = new Dictionary<string, Func<ICurrentUser, bool>>
     {
         [CatalogWrite] = u => u.Scopes.Contains(CatalogWrite) || u.Roles.Contains(Roles.CatalogManager) || u.Roles.Contains(Roles.Admin),
         [CustomerLookup] = u => u.Roles.Contains(Roles.Support) || u.Roles.Contains(Roles.PrivacyOfficer),
         [PrivacyOfficer] = u => u.Roles.Contains(Roles.PrivacyOfficer),
+        [OrdersRead] = u => u.PartnerId is null && u.Scopes.Contains(OrdersRead),
+        [OrdersWrite] = u => u.PartnerId is null && u.Scopes.Contains(OrdersWrite),
+        [OrdersManage] = u => u.Roles.Contains(Roles.Support) || u.Roles.Contains(Roles.Admin),
+        [OrdersFulfil] = u => u.PartnerId is not null && u.Scopes.Contains(OrdersFulfil),
+        [PaymentsProcess] = u => u.PartnerId is not null && u.Scopes.Contains(PaymentsProcess),
     };
 
     public static IEnumerable<string> All => Rules.Keys;

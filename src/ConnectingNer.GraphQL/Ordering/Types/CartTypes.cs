@@ -23,7 +23,7 @@ public sealed class CartType : ObjectGraphType<CartReadModel>
             .Resolve(ctx => ctx.Source.Lines);
         Field<NonNullGraphType<IntGraphType>>("totalQuantity").Description("Units in the cart.").Resolve(ctx => ctx.Source.TotalQuantity);
         Field<NonNullGraphType<MoneyType>>("total").Description("What the cart costs now, GST included.").Resolve(ctx => ctx.Source.TotalPaise);
-        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Description("When the cart last changed (carts untouched for 30 days are deleted).")
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the cart last changed (carts untouched for 30 days are deleted).")
             .Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }

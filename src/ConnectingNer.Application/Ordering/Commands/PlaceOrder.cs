@@ -1,0 +1,110 @@
+using ConnectingNer.Application.Accounts;
+using ConnectingNer.Application.Catalog;
+using ConnectingNer.Application.Common.Idempotency;
+using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.Customers;
+using ConnectingNer.Application.Ordering.ReadModels;
+using ConnectingNer.Domain.Common;
+using ConnectingNer.Domain.Customers;
+using ConnectingNer.Domain.Ordering;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingNer.Application.Ordering.Commands;
+
+/// <summary>
+/// Checkout, in one transaction: prices, names, tax and the shipping address are copied into the order (the address
+/// sealed with the customer's key), stock is taken with guarded updates (never below zero, so concurrent buyers of
+/// the last unit cannot both succeed), the order gets the next gapless number of the financial year, and the cart
+/// is emptied. Exactly once per idempotency key. The answer is the order's id.
+/// </summary>
+[Authorize(Policies.OrdersWrite)]
+public sealed record PlaceOrderCommand(Guid CartId, Guid ShippingAddressId, Guid? BillingAddressId, PaymentMethod PaymentMethod,
+    string? PurchaseOrderNumber, int? OrganisationId, string? IdempotencyKey) : ICommand<Result<int>>, IIdempotentCommand;
+
+public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrderingLocks locks, IOrderNumbers numbers, IOrderAddressVault vault,
+    ICustomerStore customers, ICurrentUser user, ShopSettings shop, TimeProvider clock) : ICommandHandler<PlaceOrderCommand, Result<int>>
+{
+    public async ValueTask<Result<int>> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    {
+        if (user.PartnerId is not null || !user.TryGetPersonId(out var me)) return AccountErrors.NotSignedIn();
+        var now = clock.GetUtcNow();
+        var cart = await Carts.LockAsync(db, locks, user, command.CartId, cancellationToken);
+        if (cart is null) return OrderingErrors.CartNotFound();
+        if (cart.Lines.Count == 0) return OrderingErrors.CartEmpty();
+
+        var customer = await customers.FindAsync(me, cancellationToken);
+        if (customer is null) return AccountErrors.NotSignedIn();
+        var shipping = customer.Addresses.FirstOrDefault(a => a.Id == command.ShippingAddressId);
+        if (shipping is null) return OrderingErrors.AddressNotFound("shippingAddressId");
+        Address? billing = null;
+        if (command.BillingAddressId is { } billingId && (billing = customer.Addresses.FirstOrDefault(a => a.Id == billingId)) is null)
+            return OrderingErrors.AddressNotFound("billingAddressId");
+        var place = PlaceOfSupply(shipping, command.PaymentMethod);
+        if (!place.IsSuccess) return Result<int>.FromErrors(place.Errors);
+        var buyer = await BuyerAsync(command, me, cancellationToken);
+        if (!buyer.IsSuccess) return Result<int>.FromErrors(buyer.Errors);
+
+        var lines = await TakeStockAsync(cart, place.Value.IntraState, now, cancellationToken);
+        if (!lines.IsSuccess) return Result<int>.FromErrors(lines.Errors);
+
+        var sealedShipping = await vault.SealAsync(me, PostalAddress.From(shipping), cancellationToken);
+        var sealedBilling = billing is null ? null : await vault.SealAsync(me, PostalAddress.From(billing), cancellationToken);
+        // Numbers last: the counter stays locked until commit, so the less that follows, the more orders per second.
+        var year = OrderNumbers.FinancialYear(now);
+        var number = OrderNumbers.Order(year, await numbers.NextAsync("order", year, cancellationToken));
+        var order = Order.Place(number, me, command.PaymentMethod, lines.Value, place.Value.Name, place.Value.IntraState, shipping.Id,
+            sealedShipping, sealedBilling, command.PurchaseOrderNumber?.Trim(), command.OrganisationId, buyer.Value, "customer", now);
+        if (order.NeedsInvoice) await Invoices.IssueAsync(order, numbers, now, cancellationToken);
+        db.Orders.Add(order);
+        cart.Empty(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(order.Id);
+    }
+
+    /// <summary>The state the goods go to, and whether it is the shop's own (CGST + SGST) or another (IGST).</summary>
+    private Result<(string Name, bool IntraState)> PlaceOfSupply(Address shipping, PaymentMethod method)
+    {
+        if (shipping.CountryCode != "IN")
+            return method == PaymentMethod.CashOnDelivery ? OrderingErrors.CashOnDeliveryOutsideIndia() : OrderingErrors.ShippingOutsideIndia();
+        var state = IndianStates.Find(shipping.State);
+        if (state is null) return OrderingErrors.StateUnknown();
+        if (!IndianStates.HasPin(state, shipping.PostalCode)) return OrderingErrors.PostalCodeNotInState();
+        return Result.Success((state.Name, state == shop.HomeState));
+    }
+
+    /// <summary>For an organisation's order: the caller must buy for it, with a PO number; its GSTIN goes on the invoice.</summary>
+    private async Task<Result<string?>> BuyerAsync(PlaceOrderCommand command, Guid me, CancellationToken ct)
+    {
+        if (command.OrganisationId is not { } id) return Result.Success<string?>(null);
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation?.RoleOf(me) is null) return OrderingErrors.OrganisationNotFound();
+        if (string.IsNullOrWhiteSpace(command.PurchaseOrderNumber)) return OrderingErrors.PurchaseOrderNumberRequired();
+        return Result.Success<string?>(organisation.Gstin);
+    }
+
+    /// <summary>Takes every line's units off the shelf, in product-id order (so concurrent orders never deadlock).</summary>
+    private async Task<Result<List<OrderLine>>> TakeStockAsync(Cart cart, bool intraState, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = cart.Lines.Select(l => l.ProductId).ToArray();
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Sku, p.Name, p.PricePaise, p.IsActive, Slug = p.Category!.Slug }).ToDictionaryAsync(p => p.Id, ct);
+        var lines = new List<OrderLine>();
+        foreach (var line in cart.Lines.OrderBy(l => l.ProductId))
+        {
+            var product = products[line.ProductId];
+            if (!product.IsActive) return OrderingErrors.ProductUnavailable("cartId");
+            if (!await locks.TakeStockAsync(product.Id, line.Quantity, now, ct))
+            {
+                var left = await db.Products.AsNoTracking().Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(ct);
+                return OrderingErrors.InsufficientStock(product.Sku, left, "cartId");
+            }
+
+            var (rate, hsn) = shop.TaxOf(product.Slug);
+            lines.Add(OrderLine.Create(product.Id, product.Sku, product.Name, hsn, rate, product.PricePaise, line.Quantity, intraState));
+        }
+
+        return Result.Success(lines);
+    }
+}

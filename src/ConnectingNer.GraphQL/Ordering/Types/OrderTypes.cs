@@ -1,0 +1,209 @@
+using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.Ordering.Queries;
+using ConnectingNer.Application.Ordering.ReadModels;
+using ConnectingNer.Application.Privacy;
+using ConnectingNer.Domain.Ordering;
+using ConnectingNer.GraphQL.Catalog.Types;
+using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Customers.Types;
+using ConnectingNer.GraphQL.Privacy;
+using ConnectingNer.GraphQL.Server.Data.Loading;
+using ConnectingNer.GraphQL.Server.Data.Projection;
+using ConnectingNer.GraphQL.Server.Relay;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectingNer.GraphQL.Ordering.Types;
+
+public sealed class OrderStatusType : EnumerationGraphType<OrderStatus>
+{
+    public OrderStatusType()
+    {
+        Name = "OrderStatus";
+        Description = "Where an order is: PENDING_PAYMENT → PAID (or CONFIRMED for cash on delivery) → PACKED → SHIPPED → DELIVERED; "
+            + "CANCELLED until packed; RETURN_REQUESTED → RETURNED within the return window.";
+    }
+}
+
+public sealed class PaymentMethodType : EnumerationGraphType<PaymentMethod>
+{
+    public PaymentMethodType()
+    {
+        Name = "PaymentMethod";
+        Description = "How the customer pays.";
+    }
+}
+
+public sealed class OrderType : ObjectGraphType<OrderReadModel>
+{
+    public const string TypeName = "Order";
+
+    public OrderType()
+    {
+        Name = TypeName;
+        Description = "A placed order: what was bought at which price and tax, where it goes, and each step of its life.";
+        Interface<NodeInterfaceType>();
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The order's global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field(o => o.Number).Description("The order number, gapless within a financial year, e.g. `CN/2026-27/000123`.");
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("Where the order is in its life.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<PaymentMethodType>>("paymentMethod").Description("Prepaid or cash on delivery.").Resolve(ctx => ctx.Source.PaymentMethod);
+        Field(o => o.PlacedAt).Description("When the order was placed.");
+        Field(o => o.PurchaseOrderNumber, nullable: true).Description("An organisation's purchase order number.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("What was bought, as sold.")
+            .Resolve(ctx => ctx.Source.Lines);
+        Field<NonNullGraphType<MoneyType>>("total").Description("What the customer pays, GST included.")
+            .Projects(nameof(OrderReadModel.TotalPaise)).Resolve(ctx => ctx.Source.TotalPaise);
+        Field<NonNullGraphType<TaxBreakdownType>>("taxBreakdown").Description("The GST inside the total.")
+            .Projects(nameof(OrderReadModel.TaxableValuePaise), nameof(OrderReadModel.CgstPaise), nameof(OrderReadModel.SgstPaise),
+                nameof(OrderReadModel.IgstPaise), nameof(OrderReadModel.IntraState), nameof(OrderReadModel.PlaceOfSupply))
+            .Resolve(ctx => ctx.Source);
+        Field<InvoiceType>("invoice").Description("The GST invoice, from payment on (cash on delivery: from confirmation).")
+            .Projects(nameof(OrderReadModel.InvoiceNumber), nameof(OrderReadModel.InvoiceDate), nameof(OrderReadModel.BuyerGstin),
+                nameof(OrderReadModel.Lines), nameof(OrderReadModel.TaxableValuePaise), nameof(OrderReadModel.CgstPaise),
+                nameof(OrderReadModel.SgstPaise), nameof(OrderReadModel.IgstPaise), nameof(OrderReadModel.TotalPaise), nameof(OrderReadModel.PlaceOfSupply))
+            .Resolve(ctx => ctx.Source.InvoiceNumber is null ? null : ctx.Source);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderEventType>>>>("history").Description("Every step, oldest first, with its time and actor.")
+            .Resolve(ctx => ctx.Source.History);
+        Address("shippingAddress", "Where the order goes, as it was at checkout.", a => a.Shipping);
+        Address("billingAddress", "The billing address given at checkout, if any.", a => a.Billing);
+        Field<CustomerType>("customer").Description("Who placed the order (each of their personal fields as the caller's grant allows).")
+            .Projects(nameof(OrderReadModel.CustomerId))
+            .Resolve(ctx => new ConnectingNer.Application.Customers.ReadModels.CustomerIndexRow { SubjectId = ctx.Source.CustomerId });
+    }
+
+    private void Address(string name, string description, Func<OrderAddresses, PostalAddress?> pick) =>
+        Field<OrderAddressType>(name).Description(description + " Personal data (`address.postal`).")
+            .Classified(DataCategories.AddressPostal)
+            .Projects(nameof(OrderReadModel.CustomerId))
+            .Resolve(ctx => ctx.LoadOrderAddresses(ctx.Source.Id).Then(a =>
+                a is null || pick(a) is not { } address ? null : OrderAddressType.Disclose(ctx, OrderAddressReadModel.From(a.CustomerId, address))));
+}
+
+/// <summary>Order addresses are opened for every order of the level in one batch.</summary>
+public static class OrderAddressLoader
+{
+    public static IDataLoaderResult<OrderAddresses?> LoadOrderAddresses(this IResolveFieldContext context, int orderId)
+    {
+        var loader = context.RequestServices!.GetRequiredService<DataLoaderContext>().GetOrAdd(typeof(OrderAddresses), () =>
+        {
+            var sender = context.Sender();
+            return new BatchLoader<int, OrderAddresses?>(async (ids, ct) =>
+                (await sender.Send(new LoadOrderAddressesQuery(ids), ct)).ToDictionary(p => p.Key, p => (OrderAddresses?)p.Value), null);
+        });
+        return loader.Load(orderId);
+    }
+}
+
+public sealed class OrderAddressType : ObjectGraphType<OrderAddressReadModel>
+{
+    public OrderAddressType()
+    {
+        Name = "OrderAddress";
+        Description = "An address an order was sent to (personal data: `address.postal`; its phone is `contact.phone`).";
+        Metadata[PersonalFields.CategoryMetadata] = DataCategories.AddressPostal;
+        Metadata[CustomerType.SourceMetadata] = typeof(OrderAddressReadModel);
+        Metadata[PersonalFields.LedgerPrefixMetadata] = "orders.address";
+        Postal("recipientName", "Who receives.", a => a.RecipientName, nullable: false);
+        Postal("line1", "House, street.", a => a.Line1, nullable: false);
+        Postal("line2", "Locality, landmark.", a => a.Line2, nullable: true);
+        Postal("city", "City or town.", a => a.City, nullable: false);
+        Postal("state", "State or union territory.", a => a.State, nullable: false);
+        Postal("postalCode", "PIN code.", a => a.PostalCode, nullable: false);
+        Postal("countryCode", "ISO 3166-1 alpha-2 country code.", a => a.CountryCode, nullable: false);
+        Field<StringGraphType>("phone").Description("A phone number for the courier, E.164 (`contact.phone`).")
+            .Classified(DataCategories.ContactPhone)
+            .Resolve(ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.ContactPhone, ctx.Source.Phone, Masks.Phone));
+    }
+
+    /// <summary>The whole postal address is disclosed (and recorded) once, by the field that leads to it.</summary>
+    public static OrderAddressReadModel? Disclose(IResolveFieldContext context, OrderAddressReadModel address) =>
+        context.Reveal(address.SubjectId, DataCategories.AddressPostal, address);
+
+    private void Postal(string name, string description, Func<OrderAddressReadModel, string?> read, bool nullable)
+    {
+        var field = nullable
+            ? Field<StringGraphType>(name).Resolve(ctx => read(ctx.Source))
+            : Field<NonNullGraphType<StringGraphType>>(name).Resolve(ctx => read(ctx.Source));
+        field.Description(description).Classified(DataCategories.AddressPostal);
+    }
+}
+
+public sealed class OrderLineType : ObjectGraphType<OrderLineReadModel>
+{
+    public OrderLineType()
+    {
+        Name = "OrderLine";
+        Description = "A product of an order, as sold: price, name and tax are copies taken at checkout.";
+        Field<ProductType>("product").Description("The product today (null once it is no longer in the catalog).")
+            .Resolve(ctx => ctx.LoadProduct(ctx.Source.ProductId));
+        Field(l => l.Sku).Description("The SKU at checkout.");
+        Field(l => l.Name).Description("The name at checkout.");
+        Field(l => l.HsnCode).Description("The HSN code of the goods, as the invoice shows it.");
+        Field<NonNullGraphType<DecimalGraphType>>("gstRatePercent").Description("The GST rate, e.g. 5.").Resolve(ctx => ctx.Source.GstRateBasisPoints / 100m);
+        Field(l => l.Quantity).Description("Units.");
+        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("The price of one unit, GST included.").Resolve(ctx => ctx.Source.UnitPricePaise);
+        Field<NonNullGraphType<MoneyType>>("lineTotal").Description("Unit price × quantity.").Resolve(ctx => ctx.Source.LineTotalPaise);
+        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The line total without GST.").Resolve(ctx => ctx.Source.TaxableValuePaise);
+        Field<NonNullGraphType<MoneyType>>("cgst").Description("Central GST.").Resolve(ctx => ctx.Source.CgstPaise);
+        Field<NonNullGraphType<MoneyType>>("sgst").Description("State GST.").Resolve(ctx => ctx.Source.SgstPaise);
+        Field<NonNullGraphType<MoneyType>>("igst").Description("Integrated GST.").Resolve(ctx => ctx.Source.IgstPaise);
+    }
+}
+
+public sealed class TaxBreakdownType : ObjectGraphType<OrderReadModel>
+{
+    public TaxBreakdownType()
+    {
+        Name = "TaxBreakdown";
+        Description = "GST inside a GST-inclusive total: CGST + SGST within the shop's state, IGST between states.";
+        Field<NonNullGraphType<StringGraphType>>("placeOfSupply").Description("The state the goods go to.").Resolve(ctx => ctx.Source.PlaceOfSupply);
+        Field<NonNullGraphType<BooleanGraphType>>("intraState").Description("True when the place of supply is the shop's state.").Resolve(ctx => ctx.Source.IntraState);
+        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The total without GST.").Resolve(ctx => ctx.Source.TaxableValuePaise);
+        Field<NonNullGraphType<MoneyType>>("cgst").Description("Central GST.").Resolve(ctx => ctx.Source.CgstPaise);
+        Field<NonNullGraphType<MoneyType>>("sgst").Description("State GST.").Resolve(ctx => ctx.Source.SgstPaise);
+        Field<NonNullGraphType<MoneyType>>("igst").Description("Integrated GST.").Resolve(ctx => ctx.Source.IgstPaise);
+        Field<NonNullGraphType<MoneyType>>("totalTax").Description("All GST.").Resolve(ctx => ctx.Source.CgstPaise + ctx.Source.SgstPaise + ctx.Source.IgstPaise);
+    }
+}
+
+public sealed class InvoiceType : ObjectGraphType<OrderReadModel>
+{
+    public InvoiceType()
+    {
+        Name = "Invoice";
+        Description = "A GST tax invoice.";
+        Field<NonNullGraphType<StringGraphType>>("number").Description("Gapless within the financial year, at most 16 characters, e.g. `CNI/2627/000123`.")
+            .Resolve(ctx => ctx.Source.InvoiceNumber);
+        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("The invoice date (Indian time).").Resolve(ctx => ctx.Source.InvoiceDate);
+        Field<NonNullGraphType<StringGraphType>>("sellerName").Description("The seller's legal name.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Application.Ordering.ShopSettings>().LegalName);
+        Field<NonNullGraphType<StringGraphType>>("sellerGstin").Description("The seller's GSTIN.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Application.Ordering.ShopSettings>().Gstin);
+        Field<StringGraphType>("buyerGstin").Description("The buyer's GSTIN, for an organisation's order.").Resolve(ctx => ctx.Source.BuyerGstin);
+        Field<NonNullGraphType<StringGraphType>>("placeOfSupply").Description("The state the goods go to.").Resolve(ctx => ctx.Source.PlaceOfSupply);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("Each line with its HSN code, taxable value and tax.")
+            .Resolve(ctx => ctx.Source.Lines);
+        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The total without GST.").Resolve(ctx => ctx.Source.TaxableValuePaise);
+        Field<NonNullGraphType<MoneyType>>("totalTax").Description("All GST.").Resolve(ctx => ctx.Source.CgstPaise + ctx.Source.SgstPaise + ctx.Source.IgstPaise);
+        Field<NonNullGraphType<MoneyType>>("total").Description("The invoice total.").Resolve(ctx => ctx.Source.TotalPaise);
+    }
+}
+
+public sealed class OrderEventType : ObjectGraphType<OrderEventReadModel>
+{
+    public OrderEventType()
+    {
+        Name = "OrderEvent";
+        Description = "A step in an order's life.";
+        Field<OrderStatusType>("from").Description("The status before (null for placing the order).").Resolve(ctx => ctx.Source.From);
+        Field<NonNullGraphType<OrderStatusType>>("to").Description("The status after.").Resolve(ctx => ctx.Source.To);
+        Field(e => e.At).Description("When.");
+        Field<NonNullGraphType<StringGraphType>>("actor").Description("Who: `customer`, `staff`, `partner:<id>` or `system` (staff see which staff member).")
+            .Resolve(ctx => ctx.Source.Actor.StartsWith("staff:", StringComparison.Ordinal)
+                && !ctx.RequestServices!.GetRequiredService<Application.Common.Security.ICurrentUser>().Satisfies(Application.Common.Security.Policies.OrdersManage)
+                    ? "staff" : ctx.Source.Actor);
+        Field(e => e.Note, nullable: true).Description("Why, when a reason was given.");
+    }
+}
