@@ -37,12 +37,17 @@ public static class Grants
 
     /// <summary>
     /// Partner purposes, named by the scope of their job → category → access. No partner reads a customer's profile:
-    /// what a courier or a payment provider needs comes with the order it handles, not from the customer.
+    /// what a courier needs comes with the shipment it handles, not from the customer; a payment provider needs none.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, DataAccess>> ByPartnerPurpose =
         new Dictionary<string, IReadOnlyDictionary<string, DataAccess>>
         {
-            ["orders:fulfil"] = new Dictionary<string, DataAccess>(),
+            // A courier delivers: the recipient's name, address and phone, of its own assigned shipments only, until
+            // seven days after delivery (the shipment queries narrow the rows; this row opens the categories).
+            ["orders:fulfil"] = new Dictionary<string, DataAccess>
+            {
+                [DataCategories.AddressPostal] = DataAccess.Full, [DataCategories.ContactPhone] = DataAccess.Full,
+            },
             ["payments:process"] = new Dictionary<string, DataAccess>(),
             ["analytics:aggregate"] = new Dictionary<string, DataAccess>(),
         };
@@ -63,6 +68,8 @@ public static class Grants
     /// <summary>Why the caller looks at someone's data: the purpose they declared, else the one their role implies.</summary>
     public static string PurposeOf(ICurrentUser caller) =>
         caller.DeclaredPurpose is { Length: > 0 } declared ? declared
+        : caller.PartnerId is not null && caller.Scopes.Contains(Policies.OrdersFulfil) ? "delivery"
+        : caller.PartnerId is not null && caller.Scopes.Contains(Policies.PaymentsProcess) ? "payment"
         : caller.Roles.Contains(Roles.PrivacyOfficer) ? "privacy_review"
         : caller.Roles.Contains(Roles.Support) ? "customer_support"
         : caller.Roles.Contains(Roles.Admin) ? "administration"

@@ -54,6 +54,7 @@ public sealed class OrderingMutations : IMutationFields
             });
 
         AddOrderSteps(mutation);
+        AddPartnerSteps(mutation);
     }
 
     private static void AddOrderSteps(ObjectGraphType mutation)
@@ -105,6 +106,57 @@ public sealed class OrderingMutations : IMutationFields
                 var id = GlobalIds.Int(i.OrderId, OrderType.TypeName, "orderId");
                 if (!id.IsSuccess) return Payload<OrderReadModel>.Failure(id.Errors);
                 return await OrderAsync(ctx, await ctx.Sender().Send(new PackOrderCommand(id.Value, i.LogisticsPartnerId), ctx.CancellationToken));
+            });
+    }
+
+    private static void AddPartnerSteps(ObjectGraphType mutation)
+    {
+        mutation.Field<RecordPaymentPayloadType>("recordPayment")
+            .Description("Payment partners: a PENDING_PAYMENT order with exactly this total becomes PAID and gets its GST invoice. Needs `payments:process`.")
+            .Argument<NonNullGraphType<RecordPaymentInputType>>("input")
+            .AuthorizeWithPolicy(Policies.PaymentsProcess)
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<RecordPaymentInput>("input");
+                return Payload<PaymentReceiptReadModel>.From(await ctx.Sender().Send(
+                    new RecordPaymentCommand(i.OrderNumber, i.AmountPaise, i.ProviderReference, i.IdempotencyKey), ctx.CancellationToken));
+            });
+
+        mutation.Field<ShipmentPayloadType>("updateShipment")
+            .Description("Logistics partners: SHIPPED (with a tracking number), then DELIVERED, for one of your shipments. Needs `orders:fulfil`.")
+            .Argument<NonNullGraphType<UpdateShipmentInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersFulfil)
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<UpdateShipmentInput>("input");
+                var id = GlobalIds.Int(i.ShipmentId, ShipmentType.TypeName, "shipmentId");
+                if (!id.IsSuccess) return Payload<ShipmentReadModel>.Failure(id.Errors);
+                return Payload<ShipmentReadModel>.From(await ctx.Sender().Send(
+                    new UpdateShipmentCommand(id.Value, i.Status, i.TrackingNumber, i.Note), ctx.CancellationToken));
+            });
+
+        mutation.Field<ShipmentPayloadType>("reportDeliveryAddressCorrection")
+            .Description("Logistics partners: the right address for one of your undelivered shipments; it is delivered there and offered to the customer.")
+            .Argument<NonNullGraphType<ReportDeliveryAddressCorrectionInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersFulfil)
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<ReportDeliveryAddressCorrectionInput>("input");
+                var id = GlobalIds.Int(i.ShipmentId, ShipmentType.TypeName, "shipmentId");
+                if (!id.IsSuccess) return Payload<ShipmentReadModel>.Failure(id.Errors);
+                return Payload<ShipmentReadModel>.From(await ctx.Sender().Send(
+                    new ReportDeliveryAddressCorrectionCommand(id.Value, i.Address.ToInput()), ctx.CancellationToken));
+            });
+
+        mutation.Field<OrderPayloadType>("acceptDeliveryAddressCorrection")
+            .Description("Takes the courier's corrected address of your order into your address book (replacing the address it was shipped to).")
+            .Argument<NonNullGraphType<AcceptDeliveryAddressCorrectionInputType>>("input")
+            .AuthorizeWithPolicy(Policies.OrdersWrite)
+            .ResolveAsync(async ctx =>
+            {
+                var id = GlobalIds.Int(ctx.GetArgument<AcceptDeliveryAddressCorrectionInput>("input").OrderId, OrderType.TypeName, "orderId");
+                if (!id.IsSuccess) return Payload<OrderReadModel>.Failure(id.Errors);
+                return await OrderAsync(ctx, await ctx.Sender().Send(new AcceptDeliveryAddressCorrectionCommand(id.Value), ctx.CancellationToken));
             });
     }
 

@@ -50,6 +50,25 @@ public sealed class OrderingQueries : IQueryFields, INodeSource
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
                 await ctx.Sender().Send(new ListOrdersQuery(), ctx.CancellationToken), o => o.Id, NewestFirst));
 
+        query.Field<ShipmentsConnectionType>("shipmentsToFulfil")
+            .Description("Logistics partners: your own assigned shipments not delivered yet, oldest first. Needs `orders:fulfil`.")
+            .PagingArguments()
+            .AuthorizeWithPolicy(Policies.OrdersFulfil)
+            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
+                await ctx.Sender().Send(new ListShipmentsToFulfilQuery(), ctx.CancellationToken), s => s.Id));
+
+        query.Field<ShipmentType>("shipment")
+            .Description("Logistics partners: one of your shipments, delivered or not (the recipient is shown until seven days after delivery); "
+                + "null with `NOT_FOUND` for any other.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The shipment's global id.")
+            .AuthorizeWithPolicy(Policies.OrdersFulfil)
+            .ResolveAsync(async ctx =>
+            {
+                var id = GlobalIds.RequireInt(ctx.GetArgument<string>("id"), ShipmentType.TypeName, "id");
+                return await ctx.Sender().Send(new GetShipmentQuery(id), ctx.CancellationToken)
+                    ?? throw new CodedError(ErrorCodes.NotFound, "No shipment matches.");
+            });
+
         query.Field<OrderType>("order")
             .Description("One of your orders by id (staff: any order); null with `NOT_FOUND` for any other, exactly as for an id that does not exist.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The order's global id.")

@@ -15,6 +15,12 @@ public static class TestClients
     public const string MobileRedirect = "in.connectingner.shop:/oauth2redirect";
     public const string LogisticsId = "logistics-test";
     public const string LogisticsSecret = "logistics-test-secret";
+    public const string LogisticsPartner = "logistics-partner";
+    public const string OtherLogisticsId = "logistics-other-test";
+    public const string OtherLogisticsSecret = "logistics-other-test-secret";
+    public const string OtherLogisticsPartner = "other-logistics-partner";
+    public const string PaymentsId = "payments-test";
+    public const string PaymentsSecret = "payments-test-secret";
 
     /// <summary>The scopes both sign-in clients may ask for.</summary>
     public static readonly string[] UserScopes =
@@ -52,6 +58,16 @@ public static class TestClients
         ["Identity:Clients:4:PartnerId"] = "logistics-partner",
         ["Identity:Clients:4:Scopes:0"] = "catalog:read",
         ["Identity:Clients:4:Scopes:1"] = "orders:fulfil",
+        ["Identity:Clients:5:ClientId"] = OtherLogisticsId,
+        ["Identity:Clients:5:ClientSecret"] = OtherLogisticsSecret,
+        ["Identity:Clients:5:DisplayName"] = "Another logistics partner (test)",
+        ["Identity:Clients:5:PartnerId"] = OtherLogisticsPartner,
+        ["Identity:Clients:5:Scopes:0"] = "orders:fulfil",
+        ["Identity:Clients:6:ClientId"] = PaymentsId,
+        ["Identity:Clients:6:ClientSecret"] = PaymentsSecret,
+        ["Identity:Clients:6:DisplayName"] = "Payment provider (test)",
+        ["Identity:Clients:6:PartnerId"] = "payments-partner",
+        ["Identity:Clients:6:Scopes:0"] = "payments:process",
     }.Concat(UserScopes.SelectMany((scope, i) => new[]
     {
         KeyValuePair.Create($"Identity:Clients:2:Scopes:{i}", scope), KeyValuePair.Create($"Identity:Clients:3:Scopes:{i}", scope),

@@ -51,11 +51,18 @@ public sealed class GrantsTests
     }
 
     [Fact]
-    public void Partners_SeeNoProfileData_WhateverTheirScopes()
+    public void Partners_SeeNoProfileData_WhateverTheirScopes_ButACourierSeesWhereToDeliver()
     {
         var partner = FakeCaller.Partner("logistics", [.. Grants.ByPartnerPurpose.Keys, Policies.CatalogWrite]);
+        var courier = FakeCaller.Partner("logistics", [Policies.OrdersFulfil]);
+        var payments = FakeCaller.Partner("payments", [Policies.PaymentsProcess, "analytics:aggregate"]);
 
-        Assert.All(DataCategories.All, c => Assert.Equal(DataAccess.None, Grants.For(partner, c, Asha)));
+        string[] delivery = [DataCategories.AddressPostal, DataCategories.ContactPhone];
+        Assert.All(DataCategories.All.Except(delivery), c => Assert.Equal(DataAccess.None, Grants.For(partner, c, Asha)));
+        Assert.All(delivery, c => Assert.Equal(DataAccess.Full, Grants.For(courier, c, Asha)));
+        Assert.All(DataCategories.All, c => Assert.Equal(DataAccess.None, Grants.For(payments, c, Asha)));
+        Assert.Equal("delivery", Grants.PurposeOf(courier));
+        Assert.Equal("payment", Grants.PurposeOf(payments));
     }
 
     [Fact]

@@ -19,6 +19,18 @@ public sealed class PoliciesTests
         { Policies.CustomerLookup, FakeCaller.Person(Guid.NewGuid()), false },
         { Policies.PrivacyOfficer, FakeCaller.Staff(Roles.PrivacyOfficer), true },
         { Policies.PrivacyOfficer, FakeCaller.Staff(Roles.Support), false },
+        { Policies.OrdersRead, FakeCaller.Person(Guid.NewGuid()) with { Scopes = new HashSet<string> { Policies.OrdersRead } }, true },
+        { Policies.OrdersRead, FakeCaller.Person(Guid.NewGuid()), false },
+        { Policies.OrdersRead, FakeCaller.Partner("logistics", Policies.OrdersRead), false },
+        { Policies.OrdersWrite, FakeCaller.Person(Guid.NewGuid()) with { Scopes = new HashSet<string> { Policies.OrdersWrite } }, true },
+        { Policies.OrdersWrite, FakeCaller.Partner("payments", Policies.OrdersWrite), false },
+        { Policies.OrdersManage, FakeCaller.Staff(Roles.Support), true },
+        { Policies.OrdersManage, FakeCaller.Staff(Roles.Admin), true },
+        { Policies.OrdersManage, FakeCaller.Staff(Roles.CatalogManager), false },
+        { Policies.OrdersFulfil, FakeCaller.Partner("logistics", Policies.OrdersFulfil), true },
+        { Policies.OrdersFulfil, FakeCaller.Person(Guid.NewGuid()) with { Scopes = new HashSet<string> { Policies.OrdersFulfil } }, false },
+        { Policies.PaymentsProcess, FakeCaller.Partner("payments", Policies.PaymentsProcess), true },
+        { Policies.PaymentsProcess, FakeCaller.Partner("logistics", Policies.OrdersFulfil), false },
         { "catalog:wirte", FakeCaller.Staff(Roles.Admin, Roles.CatalogManager, Roles.PrivacyOfficer, Roles.Support), false },
     };
 
@@ -32,5 +44,6 @@ public sealed class PoliciesTests
 
     [Fact]
     public void EveryPolicyName_HasARule() =>
-        Assert.Equal([Policies.CatalogWrite, Policies.CustomerLookup, Policies.PrivacyOfficer], Policies.All.Order());
+        Assert.Equal([Policies.CatalogWrite, Policies.CustomerLookup, Policies.OrdersFulfil, Policies.OrdersManage, Policies.OrdersRead,
+            Policies.OrdersWrite, Policies.PaymentsProcess, Policies.PrivacyOfficer], Policies.All.Order());
 }

@@ -128,5 +128,5 @@ public sealed record OrderEventReadModel
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>An order's sealed addresses, opened for the customer they belong to.</summary>
-public sealed record OrderAddresses(Guid CustomerId, PostalAddress? Shipping, PostalAddress? Billing);
+/// <summary>An order's sealed addresses, opened for the customer they belong to (with a courier's correction on offer, if any).</summary>
+public sealed record OrderAddresses(Guid CustomerId, PostalAddress? Shipping, PostalAddress? Billing, PostalAddress? OfferedCorrection);

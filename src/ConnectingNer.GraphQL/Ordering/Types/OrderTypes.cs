@@ -68,6 +68,8 @@ public sealed class OrderType : ObjectGraphType<OrderReadModel>
             .Resolve(ctx => ctx.Source.History);
         Address("shippingAddress", "Where the order goes, as it was at checkout.", a => a.Shipping);
         Address("billingAddress", "The billing address given at checkout, if any.", a => a.Billing);
+        Address("deliveryAddressCorrection", "An address the courier found to be right, offered for your address book (`acceptDeliveryAddressCorrection`).",
+            a => a.OfferedCorrection);
         Field<CustomerType>("customer").Description("Who placed the order (each of their personal fields as the caller's grant allows).")
             .Projects(nameof(OrderReadModel.CustomerId))
             .Resolve(ctx => new ConnectingNer.Application.Customers.ReadModels.CustomerIndexRow { SubjectId = ctx.Source.CustomerId });
