@@ -43,7 +43,14 @@ public static class DataQuery
     /// </summary>
     public static IDataLoaderResult<Connection<T>> LoadConnection<T>(
         this IResolveFieldContext context, int parentKey, Func<CancellationToken, ValueTask<IQueryable<T>>> source,
-        Expression<Func<T, int>> groupKey, Expression<Func<T, int>> key)
+        Expression<Func<T, int>> groupKey, Expression<Func<T, int>> key) =>
+        context.LoadConnection<T, int>(parentKey, source, groupKey, key);
+
+    /// <summary><see cref="LoadConnection{T}"/> for parents of any key type (a GUID, say).</summary>
+    public static IDataLoaderResult<Connection<T>> LoadConnection<T, TKey>(
+        this IResolveFieldContext context, TKey parentKey, Func<CancellationToken, ValueTask<IQueryable<T>>> source,
+        Expression<Func<T, TKey>> groupKey, Expression<Func<T, int>> key)
+        where TKey : notnull
     {
         var services = context.RequestServices!;
         var options = services.GetRequiredService<GraphQLServerOptions>();
@@ -59,7 +66,7 @@ public static class DataQuery
             var projection = Projection<T>(context, keys);
             var executor = services.GetRequiredService<IQueryExecutor>();
             var size = arguments.First ?? options.DefaultPageSize;
-            return new BatchLoader<int, Connection<T>>(
+            return new BatchLoader<TKey, Connection<T>>(
                 async (parents, ct) => await GroupedPager.PageAsync(Filter(context, await source(ct)), groupKey, parents, keys,
                     projection, size, executor, ct),
                 GroupedPager.Empty<T>());

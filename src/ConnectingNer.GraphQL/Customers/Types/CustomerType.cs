@@ -4,6 +4,10 @@ using ConnectingNer.GraphQL.Accounts.Types;
 using ConnectingNer.GraphQL.Privacy;
 using ConnectingNer.GraphQL.Server.Data.Projection;
 using ConnectingNer.GraphQL.Server.Relay;
+using ConnectingNer.Application.Ordering.Queries;
+using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Ordering.Types;
+using ConnectingNer.GraphQL.Server.Data;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Customers.Types;
@@ -61,5 +65,12 @@ public sealed class CustomerType : ObjectGraphType<CustomerIndexRow>
         Field<ListGraphType<NonNullGraphType<ExternalLoginType>>>("externalLogins").Description("Social logins linked to the account (`account.logins`).")
             .Classified(DataCategories.AccountLogins).Projects(nameof(CustomerIndexRow.SubjectId))
             .Resolve(ctx => ctx.Disclose(DataCategories.AccountLogins, c => c.ExternalLogins));
+        Field<OrdersConnectionType>("orders")
+            .Description("The customer's orders (first page only; the customer with `orders:read`, or staff who run orders), loaded for every "
+                + "customer of a list at once.")
+            .DataFeatures<CustomerIndexRow, object, OrderFilterInputType, OrderSortInputType>()
+            .Projects(nameof(CustomerIndexRow.SubjectId))
+            .Resolve(ctx => ctx.LoadConnection(ctx.Source.SubjectId,
+                ct => ctx.Sender().Send(new ListCustomerOrdersQuery(), ct), o => o.CustomerId, o => o.Id));
     }
 }

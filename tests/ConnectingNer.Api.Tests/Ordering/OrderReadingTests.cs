@@ -1,0 +1,58 @@
+using ConnectingNer.GraphQL.Server.Relay;
+
+namespace ConnectingNer.Api.Tests.Ordering;
+
+/// <summary>Reading orders: someone else's order is answered exactly as a missing one, and pages cost a bounded number of SQL round trips.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class OrderReadingTests(ApiFixture fixture) : IAsyncLifetime
+{
+    private readonly Shoppers _shoppers = new(fixture);
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task SomeoneElsesOrder_IsAnsweredExactlyLikeAMissingOne()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        var (ravi, _) = await _shoppers.CreateAsync("ravi@example.in");
+        var id = (await _shoppers.OrderAsync(tara, address, "PREPAID", null, (3, 1)))["order"]!["id"]!.GetValue<string>();
+        var missing = GlobalId.Encode("Order", 999_999);
+
+        var theirs = await _shoppers.As(ravi).PostAsync($$"""{ order(id: "{{id}}") { number } }""");
+        var none = await _shoppers.As(ravi).PostAsync($$"""{ order(id: "{{missing}}") { number } }""");
+        var node = await _shoppers.As(ravi).PostAsync($$"""{ node(id: "{{id}}") { id } }""");
+        var noNode = await _shoppers.As(ravi).PostAsync($$"""{ node(id: "{{missing}}") { id } }""");
+        var mine = await _shoppers.As(ravi).PostAsync("{ myOrders { totalCount nodes { number } } }");
+
+        Assert.Equal(none.Text.Replace(missing, "<id>", StringComparison.Ordinal), theirs.Text.Replace(id, "<id>", StringComparison.Ordinal));
+        Assert.Equal(["NOT_FOUND"], theirs.ErrorCodes);
+        Assert.Equal(noNode.Text, node.Text);
+        Assert.Equal(["NOT_FOUND"], node.ErrorCodes);
+        Assert.Equal(0, mine.EnsureNoErrors().Data!["myOrders"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], (await fixture.Client().As(tara.ToString()).PostAsync("{ myOrders { totalCount } }")).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task MyOrders_WithLinesProductsAndCategories_CostAtMostThreeRoundTrips_WhateverThePageSize()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        for (var i = 0; i < 12; i++) await _shoppers.OrderAsync(tara, address, "CASH_ON_DELIVERY", null, (4 + i % 2, 1), (14, 1));
+        const string Query = """
+            query($first: Int) { myOrders(first: $first) { totalCount pageInfo { hasNextPage } nodes { number total { formatted }
+              lines { quantity product { sku name category { name } } } } } }
+            """;
+
+        foreach (var first in new[] { 1, 5, 12 })
+        {
+            fixture.Sql.Reset();
+            var response = (await _shoppers.As(tara).PostAsync(Query, new { first })).EnsureNoErrors();
+
+            var nodes = response.Data!["myOrders"]!["nodes"]!.AsArray();
+            Assert.Equal(first, nodes.Count);
+            Assert.All(nodes, n => Assert.Equal(2, n!["lines"]!.AsArray().Count(l => l!["product"]!["category"]!["name"] is not null)));
+            Assert.True(fixture.Sql.Count <= 3, $"{fixture.Sql.Count} round trips for first: {first}:\n" + string.Join("\n---\n", fixture.Sql.Commands));
+        }
+    }
+}
