@@ -2,6 +2,7 @@ using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Application.Ordering.ReadModels;
+using ConnectingNer.Domain.Catalog;
 using ConnectingNer.Domain.Common;
 using ConnectingNer.Domain.Ordering;
 using Microsoft.EntityFrameworkCore;
@@ -37,13 +38,20 @@ internal static class Carts
         var ids = cart.Lines.Select(l => l.ProductId).ToArray();
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.PricePaise, p.IsActive, p.Stock }).ToDictionaryAsync(p => p.Id, ct);
+        var breaks = await PriceBreaksAsync(db, ids, ct);
         var lines = cart.Lines.OrderBy(l => l.AddedAt).ThenBy(l => l.ProductId).Select(l =>
         {
             var p = products[l.ProductId];
-            return new CartLineReadModel(l.ProductId, l.Quantity, p.PricePaise, p.IsActive && p.Stock >= l.Quantity, l.AddedAt);
+            var unit = PriceBreak.UnitPrice(p.PricePaise, breaks[l.ProductId], l.Quantity);
+            return new CartLineReadModel(l.ProductId, l.Quantity, unit, p.IsActive && p.Stock >= l.Quantity, l.AddedAt);
         }).ToList();
         return new CartReadModel(cart.Id, cart.CustomerId is not null, lines, cart.UpdatedAt);
     }
+
+    /// <summary>The quantity price breaks of products (no lines for most products: one small query).</summary>
+    public static async Task<ILookup<int, PriceBreak>> PriceBreaksAsync(IApplicationDbContext db, int[] productIds, CancellationToken ct) =>
+        productIds.Length == 0 ? Array.Empty<PriceBreak>().ToLookup(b => b.ProductId)
+        : (await db.PriceBreaks.AsNoTracking().Where(b => productIds.Contains(b.ProductId)).ToListAsync(ct)).ToLookup(b => b.ProductId);
 
     /// <summary>An active product's stock and SKU, or the error for an unknown or withdrawn one.</summary>
     public static async Task<Result<(int Stock, string Sku)>> SellableAsync(IApplicationDbContext db, int productId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Catalog.Commands;
+using ConnectingNer.Application.Catalog.Queries;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.GraphQL.Catalog.Types;
@@ -53,6 +54,21 @@ public sealed class CatalogMutations : IMutationFields
                 if (!id.IsSuccess) return Payload<ProductReadModel>.Failure(id.Errors);
                 return Payload<ProductReadModel>.From(await ctx.Sender().Send(
                     new SetProductStockCommand(id.Value, input.Stock), ctx.CancellationToken));
+            });
+
+        mutation.Field<SetProductPriceBreaksPayloadType>("setProductPriceBreaks")
+            .Description("Replaces a product's bulk prices. Requires `catalog:write`.")
+            .Argument<NonNullGraphType<SetProductPriceBreaksInputType>>("input")
+            .AuthorizeWithPolicy(Policies.CatalogWrite)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<SetProductPriceBreaksInput>("input");
+                var id = GlobalIds.Int(input.ProductId, ProductType.TypeName, "productId");
+                if (!id.IsSuccess) return Payload<ProductReadModel>.Failure(id.Errors);
+                var set = await ctx.Sender().Send(new SetProductPriceBreaksCommand(id.Value,
+                    [.. input.Breaks.Select(b => (b.MinQuantity, b.UnitPricePaise))]), ctx.CancellationToken);
+                if (!set.IsSuccess) return Payload<ProductReadModel>.Failure(set.Errors);
+                return new Payload<ProductReadModel>(await ctx.Sender().Send(new GetProductByIdQuery(set.Value), ctx.CancellationToken), []);
             });
     }
 }

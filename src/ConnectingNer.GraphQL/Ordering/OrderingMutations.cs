@@ -55,6 +55,7 @@ public sealed class OrderingMutations : IMutationFields
 
         AddOrderSteps(mutation);
         AddPartnerSteps(mutation);
+        AddOrganisationSteps(mutation);
     }
 
     private static void AddOrderSteps(ObjectGraphType mutation)
@@ -157,6 +158,44 @@ public sealed class OrderingMutations : IMutationFields
                 var id = GlobalIds.Int(ctx.GetArgument<AcceptDeliveryAddressCorrectionInput>("input").OrderId, OrderType.TypeName, "orderId");
                 if (!id.IsSuccess) return Payload<OrderReadModel>.Failure(id.Errors);
                 return await OrderAsync(ctx, await ctx.Sender().Send(new AcceptDeliveryAddressCorrectionCommand(id.Value), ctx.CancellationToken));
+            });
+    }
+
+    private static void AddOrganisationSteps(ObjectGraphType mutation)
+    {
+        mutation.Field<OrganisationPayloadType>("createOrganisation")
+            .Description("Registers your business for bulk orders; you become its administrator.")
+            .Argument<NonNullGraphType<CreateOrganisationInputType>>("input")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<CreateOrganisationInput>("input");
+                var a = i.BillingAddress;
+                return Payload<OrganisationReadModel>.From(await ctx.Sender().Send(
+                    new CreateOrganisationCommand(i.LegalName, i.Gstin, a.Line1, a.Line2, a.City, a.State, a.PostalCode), ctx.CancellationToken));
+            });
+
+        mutation.Field<OrganisationPayloadType>("inviteOrganisationMember")
+            .Description("Administrators: invites someone by email address as a buyer or an administrator.")
+            .Argument<NonNullGraphType<InviteOrganisationMemberInputType>>("input")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.GetArgument<InviteOrganisationMemberInput>("input");
+                var id = GlobalIds.Int(i.OrganisationId, OrganisationType.TypeName, "organisationId");
+                if (!id.IsSuccess) return Payload<OrganisationReadModel>.Failure(id.Errors);
+                return Payload<OrganisationReadModel>.From(await ctx.Sender().Send(new InviteOrganisationMemberCommand(id.Value, i.Email, i.Role), ctx.CancellationToken));
+            });
+
+        mutation.Field<OrganisationPayloadType>("acceptOrganisationInvitation")
+            .Description("Joins an organisation that invited your email address.")
+            .Argument<NonNullGraphType<AcceptOrganisationInvitationInputType>>("input")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var id = GlobalIds.Int(ctx.GetArgument<AcceptOrganisationInvitationInput>("input").OrganisationId, OrganisationType.TypeName, "organisationId");
+                if (!id.IsSuccess) return Payload<OrganisationReadModel>.Failure(id.Errors);
+                return Payload<OrganisationReadModel>.From(await ctx.Sender().Send(new AcceptOrganisationInvitationCommand(id.Value), ctx.CancellationToken));
             });
     }
 

@@ -69,6 +69,16 @@ public sealed class OrderingQueries : IQueryFields, INodeSource
                     ?? throw new CodedError(ErrorCodes.NotFound, "No shipment matches.");
             });
 
+        query.Field<ListGraphType<NonNullGraphType<OrganisationType>>>("myOrganisations")
+            .Description("The organisations you buy for.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new ListMyOrganisationsQuery(), ctx.CancellationToken));
+
+        query.Field<ListGraphType<NonNullGraphType<OrganisationInvitationType>>>("myOrganisationInvitations")
+            .Description("Invitations addressed to your email address.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new ListMyOrganisationInvitationsQuery(), ctx.CancellationToken));
+
         query.Field<OrderType>("order")
             .Description("One of your orders by id (staff: any order); null with `NOT_FOUND` for any other, exactly as for an id that does not exist.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The order's global id.")

@@ -5,6 +5,7 @@ using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.Application.Ordering.ReadModels;
+using ConnectingNer.Domain.Catalog;
 using ConnectingNer.Domain.Common;
 using ConnectingNer.Domain.Customers;
 using ConnectingNer.Domain.Ordering;
@@ -90,6 +91,7 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
         var ids = cart.Lines.Select(l => l.ProductId).ToArray();
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Sku, p.Name, p.PricePaise, p.IsActive, Slug = p.Category!.Slug }).ToDictionaryAsync(p => p.Id, ct);
+        var breaks = await Carts.PriceBreaksAsync(db, ids, ct);
         var lines = new List<OrderLine>();
         foreach (var line in cart.Lines.OrderBy(l => l.ProductId))
         {
@@ -102,7 +104,8 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
             }
 
             var (rate, hsn) = shop.TaxOf(product.Slug);
-            lines.Add(OrderLine.Create(product.Id, product.Sku, product.Name, hsn, rate, product.PricePaise, line.Quantity, intraState));
+            var unit = PriceBreak.UnitPrice(product.PricePaise, breaks[product.Id], line.Quantity);
+            lines.Add(OrderLine.Create(product.Id, product.Sku, product.Name, hsn, rate, unit, line.Quantity, intraState));
         }
 
         return Result.Success(lines);

@@ -34,6 +34,9 @@ public sealed class ProductType : ObjectGraphType<ProductReadModel>
         Field(p => p.IsActive).Description("False when the product is withdrawn from sale (visible to catalog staff only).");
         Field<CategoryType>("category").Description("The category the product belongs to.")
             .Resolve(ctx => ctx.Source.Category);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PriceBreakType>>>>("priceBreaks")
+            .Description("Bulk prices, fewest units first (empty for most products); carts and orders apply them.")
+            .Resolve(ctx => ctx.LoadPriceBreaks(ctx.Source.Id));
         Field(p => p.CreatedAt).Description("When the product was added.");
         Field(p => p.UpdatedAt).Description("When the product last changed.");
     }

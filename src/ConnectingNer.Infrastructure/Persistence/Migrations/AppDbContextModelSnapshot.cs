@@ -75,6 +75,31 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.Catalog.PriceBreak", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("MinQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<long>("UnitPricePaise")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_paise");
+
+                    b.HasKey("ProductId", "MinQuantity")
+                        .HasName("pk_product_price_breaks");
+
+                    b.ToTable("product_price_breaks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_price_breaks_min_quantity", "min_quantity >= 2");
+
+                            t.HasCheckConstraint("ck_product_price_breaks_price_positive", "unit_price_paise > 0");
+                        });
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.Catalog.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -1477,6 +1502,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_openiddict_tokens_application_id_status_subject_type");
 
                     b.ToTable("openiddict_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Catalog.PriceBreak", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_price_breaks_product_product_id");
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.Catalog.Product", b =>
