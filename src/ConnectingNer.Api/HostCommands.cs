@@ -1,5 +1,6 @@
 using ConnectingNer.GraphQL;
 using ConnectingNer.GraphQL.Server;
+using ConnectingNer.Api.Persistence;
 using ConnectingNer.Infrastructure;
 
 namespace ConnectingNer.Api;
@@ -15,7 +16,7 @@ public static class HostCommands
         if (await SchemaExport.TryRunAsync(args, () => app.Services.GetRequiredService<AppSchema>())) return true;
         if (args.Length > 0 && args[0] == "migrate")
         {
-            await app.Services.MigrateDatabaseAsync(seed: args.Contains("--seed"), CancellationToken.None);
+            await app.Services.PrepareDatabaseAsync(seed: args.Contains("--seed"), CancellationToken.None);
             Console.WriteLine("Database migrated" + (args.Contains("--seed") ? " and seeded." : "."));
             return true;
         }

@@ -1,5 +1,6 @@
 using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Api;
+using ConnectingNer.Api.Persistence;
 using ConnectingNer.Application;
 using ConnectingNer.GraphQL;
 using ConnectingNer.GraphQL.Server;
@@ -25,7 +26,7 @@ var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;
 app.Services.VerifyKeys();
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
-    await app.Services.MigrateDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
+    await app.Services.PrepareDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
 
 app.UseApiPipeline();
 app.MapIdentityEndpoints();

@@ -13,8 +13,6 @@ public static class CatalogData
 
         public DbSet<Product> Products => db.Set<Product>();
 
-        public DbSet<ProductSalesDay> ProductSales => db.Set<ProductSalesDay>();
-
         public DbSet<PriceBreak> PriceBreaks => db.Set<PriceBreak>();
     }
 }

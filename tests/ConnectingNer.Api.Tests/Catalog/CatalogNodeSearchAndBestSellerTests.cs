@@ -1,4 +1,6 @@
+using ConnectingNer.Application.Ordering;
 using ConnectingNer.Domain.Catalog;
+using ConnectingNer.Domain.Ordering;
 using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.Infrastructure.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -153,17 +155,41 @@ public sealed class CatalogNodeSearchAndBestSellerTests(ApiFixture fixture) : IA
         Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
     }
 
+    /// <summary>An order of one line in a given state, written directly (its address need not open for this test).</summary>
+    private static Order Sold(int product, int quantity, ConnectingNer.Domain.Ordering.PaymentMethod payment, params ConnectingNer.Domain.Ordering.OrderStatus[] steps)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var order = Order.Place($"T/{Guid.NewGuid():N}"[..20], Guid.NewGuid(), payment,
+            [OrderLine.Create(product, "SKU", "Item", "0902", 500, 100, quantity, intraState: true)], "Assam", true, Guid.NewGuid(), [1], null,
+            null, null, null, "customer", now);
+        foreach (var step in steps)
+        {
+            var moved = step == ConnectingNer.Domain.Ordering.OrderStatus.Paid ? order.RecordPayment(order.TotalPaise, "p", "partner:p", now) : order.Move(step, "staff:1", null, now);
+            Assert.True(moved.IsSuccess);
+        }
+
+        return order;
+    }
+
     [Fact]
-    public async Task BestSellers_RankVisibleProductsByUnitsSold()
+    public async Task BestSellers_RankVisibleProductsByUnitsSold_InPaidOrDeliveredOrders()
     {
         await using (var db = fixture.Database.CreateDbContext())
         {
-            var day = new DateOnly(2026, 10, 1);
-            db.ProductSales.AddRange(
-                new ProductSalesDay(3, day, 5), new ProductSalesDay(3, day.AddDays(1), 7),
-                new ProductSalesDay(8, day, 30),
-                new ProductSalesDay(12, day, 12),
-                new ProductSalesDay(1, day, 100));
+            const ConnectingNer.Domain.Ordering.PaymentMethod Prepaid = ConnectingNer.Domain.Ordering.PaymentMethod.Prepaid;
+            const ConnectingNer.Domain.Ordering.PaymentMethod Cod = ConnectingNer.Domain.Ordering.PaymentMethod.CashOnDelivery;
+            const ConnectingNer.Domain.Ordering.OrderStatus Paid = ConnectingNer.Domain.Ordering.OrderStatus.Paid;
+            const ConnectingNer.Domain.Ordering.OrderStatus Packed = ConnectingNer.Domain.Ordering.OrderStatus.Packed;
+            const ConnectingNer.Domain.Ordering.OrderStatus Shipped = ConnectingNer.Domain.Ordering.OrderStatus.Shipped;
+            const ConnectingNer.Domain.Ordering.OrderStatus Delivered = ConnectingNer.Domain.Ordering.OrderStatus.Delivered;
+            const ConnectingNer.Domain.Ordering.OrderStatus Cancelled = ConnectingNer.Domain.Ordering.OrderStatus.Cancelled;
+            db.Orders.AddRange(
+                Sold(3, 5, Prepaid, Paid), Sold(3, 7, Cod, Packed, Shipped, Delivered),
+                Sold(8, 30, Prepaid, Paid, Packed),
+                Sold(12, 12, Prepaid, Paid),
+                Sold(1, 100, Prepaid, Paid),
+                // Not sold: waiting for payment, cash on delivery not yet delivered, cancelled after payment.
+                Sold(4, 50, Prepaid), Sold(5, 50, Cod, Packed), Sold(6, 50, Prepaid, Paid, Cancelled));
             var withdrawn = await db.Products.SingleAsync(p => p.Id == 1);
             withdrawn.Update(null, null, null, null, isActive: false, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();

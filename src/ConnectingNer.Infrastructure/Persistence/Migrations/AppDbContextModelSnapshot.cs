@@ -193,29 +193,6 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConnectingNer.Domain.Catalog.ProductSalesDay", b =>
-                {
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<int>("Units")
-                        .HasColumnType("integer")
-                        .HasColumnName("units");
-
-                    b.HasKey("ProductId", "Day")
-                        .HasName("pk_product_sales_days");
-
-                    b.ToTable("product_sales_days", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_product_sales_days_units", "units >= 0");
-                        });
-                });
-
             modelBuilder.Entity("ConnectingNer.Domain.Common.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Subject")
@@ -1524,16 +1501,6 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_categories_category_id");
 
                     b.Navigation("Category");
-                });
-
-            modelBuilder.Entity("ConnectingNer.Domain.Catalog.ProductSalesDay", b =>
-                {
-                    b.HasOne("ConnectingNer.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_product_sales_days_products_product_id");
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.Ordering.CartLine", b =>

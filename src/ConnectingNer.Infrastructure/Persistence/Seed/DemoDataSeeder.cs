@@ -35,25 +35,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, ILogger<
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await SeedSalesAsync(cancellationToken);
         logger.LogInformation("Demo seed: {Added} products added ({Total} defined)", added, Drafts().Count());
-    }
-
-    /// <summary>
-    /// Ninety days of aggregate daily sales (no customers, no orders) until orders exist: a fixed formula of the
-    /// product id and the day, so every seed of the same products gives the same best sellers.
-    /// </summary>
-    private async Task SeedSalesAsync(CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO product_sales_days (product_id, day, units)
-            SELECT p.id, d::date,
-                   CASE WHEN p.id % 17 = 0 THEN 5 + p.id % 13 + (p.id * extract(doy FROM d)::int) % 3
-                        ELSE (p.id * 7 + extract(doy FROM d)::int * 13) % 4 END
-            FROM products p
-            CROSS JOIN generate_series(DATE '2026-08-03', DATE '2026-10-31', INTERVAL '1 day') AS d
-            ON CONFLICT (product_id, day) DO NOTHING
-            """, cancellationToken);
     }
 
     private sealed record Draft(string Slug, string Sku, string Name, string Description, long PricePaise, int Stock, string[] Tags);
