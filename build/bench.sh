@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): our server (Release) against PostGraphile 5 on the same PostgreSQL tables and demo data,
-# driven by wrk on three query shapes, alternating servers. Prints requests/s, p50, p99, server RSS and the ratio.
+# driven by wrk on four query shapes (d: a signed-in customer's orders), alternating servers. Prints requests/s,
+# p50, p99, server RSS and the ratio; then places ORDERS orders through placeOrder and checks the invariants.
 # Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 5),
-# SHAPES (default "a b c").
+# SHAPES (default "a b c d"), ORDERS (default 3000; 0 skips the placeOrder run).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
 WARMUP=${WARMUP:-20}
 ROUNDS=${ROUNDS:-5}
-SHAPES=${SHAPES:-a b c}
+SHAPES=${SHAPES:-a b c d}
+ORDERS=${ORDERS:-3000}
 CONNECTIONS=${CONNECTIONS:-32}
 BENCH="$ROOT/build/bench"
 OUT="$ROOT/artifacts/bench"
@@ -29,16 +31,30 @@ port=$(start_postgres bench)
 su postgres -s /bin/sh -c "$PG_BIN/createdb -h 127.0.0.1 -p $port connectingner_bench"
 CS="Host=127.0.0.1;Port=$port;Database=connectingner_bench;Username=postgres;Maximum Pool Size=32"
 
-log "building our server (Release) and seeding the demo catalog"
+# A sign-in client, the demo customer and support, and a payment and a logistics partner: the demo order history is
+# made with them, and shape d reads the customer's orders with a token got through the sign-in page.
+ours_port=$(free_port)
+export Identity__RequireHttps=false Identity__PublicOrigin="http://127.0.0.1:$ours_port" \
+  Identity__Clients__0__ClientId=bench-shop Identity__Clients__0__Type=public Identity__Clients__0__GrantTypes__0=authorization_code \
+  Identity__Clients__0__RedirectUris__0=http://127.0.0.1/callback Identity__Clients__0__Scopes__0=openid \
+  Identity__Clients__0__Scopes__1=orders:read Identity__Clients__0__Scopes__2=orders:write \
+  Identity__Clients__1__ClientId=bench-payments Identity__Clients__1__ClientSecret=bench-payments-secret \
+  Identity__Clients__1__PartnerId=bench-payments Identity__Clients__1__Scopes__0=payments:process \
+  Identity__Clients__2__ClientId=bench-logistics Identity__Clients__2__ClientSecret=bench-logistics-secret \
+  Identity__Clients__2__PartnerId=bench-logistics Identity__Clients__2__Scopes__0=orders:fulfil \
+  Identity__DemoAccounts__0__Email=asha@example.in Identity__DemoAccounts__0__Password=bench-customer-pass \
+  Identity__DemoAccounts__1__Email=support@connectingner.example Identity__DemoAccounts__1__Password=bench-support-pass \
+  Identity__DemoAccounts__1__Roles__0=support
+
+log "building our server (Release) and seeding the demo catalog and orders"
 dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
 API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
-ConnectionStrings__Default="$CS" dotnet "$API_DLL" migrate --seed >/dev/null
-su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -qc 'VACUUM ANALYZE'"
-
 # Keys for this run only (a production server refuses to start without them).
 export Privacy__MasterKeys__bench="$(openssl rand -base64 32)" Privacy__CurrentMasterKeyId=bench \
   Privacy__BlindIndexKey="$(openssl rand -base64 32)" Identity__TokenEncryptionKey="$(openssl rand -base64 32)"
-ours_port=$(free_port)
+ConnectionStrings__Default="$CS" Logging__LogLevel__Default=Warning Identity__AllowEphemeralKeys=true dotnet "$API_DLL" migrate --seed >/dev/null
+su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -qc 'VACUUM ANALYZE'"
+
 (cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
   Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
   GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
@@ -54,13 +70,25 @@ wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null -X POST -H 'content
 wait_for "http://127.0.0.1:$ours_port/graphql"
 wait_for "http://127.0.0.1:$pgl_port/graphql"
 
+# Shape d: the demo customer's token (through the sign-in page, code + PKCE) for ours; their id for PostGraphile.
+work=$(mktemp -d)
+BASE="http://127.0.0.1:$ours_port" CLIENT_ID=bench-shop REDIRECT_URI=http://127.0.0.1/callback
+source "$ROOT/build/oauth.sh"
+CUSTOMER_TOKEN=$(sign_in asha@example.in bench-customer-pass "openid orders:read orders:write")
+customer_id=$(su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -Atc \"SELECT customer_id FROM orders GROUP BY 1 ORDER BY count(*) DESC LIMIT 1\"")
+printf '{"query": "{ allOrders(first: 10, condition: { customerId: \\"%s\\" }, orderBy: PRIMARY_KEY_DESC) { nodes { number status totalPaise orderLinesByOrderId(orderBy: PRIMARY_KEY_ASC) { nodes { quantity unitPricePaise productByProductId { name categoryByCategoryId { name } } } } } } }"}\n' \
+  "$customer_id" > "$OUT/d.pgl.json"
+cp "$BENCH/queries/d.ours.json" "$OUT/d.ours.json"
+
+body_of() { [ -f "$OUT/$1.$2.json" ] && echo "$OUT/$1.$2.json" || echo "$BENCH/queries/$1.$2.json"; }
 url_of() { [ "$1" = ours ] && echo "http://127.0.0.1:$ours_port/graphql" || echo "http://127.0.0.1:$pgl_port/graphql"; }
 pid_of() { [ "$1" = ours ] && echo "$ours_pid" || echo "$pgl_pid"; }
 
 # Both must answer each shape without errors before anything is timed.
 for shape in $SHAPES; do
   for who in ours pgl; do
-    body=$(curl -s -X POST -H 'content-type: application/json' --data-binary @"$BENCH/queries/$shape.$who.json" "$(url_of $who)")
+    auth=(); [ "$shape.$who" = d.ours ] && auth=(-H "Authorization: Bearer $CUSTOMER_TOKEN")
+    body=$(curl -s -X POST -H 'content-type: application/json' "${auth[@]}" --data-binary @"$(body_of "$shape" "$who")" "$(url_of $who)")
     if ! printf '%s' "$body" | grep -q '"data"' || printf '%s' "$body" | grep -q '"errors"'; then
       echo "$who failed shape $shape: $body" >&2; exit 1
     fi
@@ -70,7 +98,8 @@ done
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 run() { # who shape seconds -> RESULT line
   local who=$1 shape=$2 seconds=$3
-  BODY_FILE="$BENCH/queries/$shape.$who.json" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$(url_of $who)" | grep '^RESULT'
+  local auth=""; [ "$shape.$who" = d.ours ] && auth=$CUSTOMER_TOKEN
+  AUTH=$auth BODY_FILE="$(body_of "$shape" "$who")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$(url_of $who)" | grep '^RESULT'
 }
 
 # Per shape: warm both servers up, then ROUNDS measured runs per server, alternating ours/PostGraphile, so a slow
@@ -98,7 +127,7 @@ for shape in $SHAPES; do
   done
 done
 
-declare -A names=([a]="20 products with category" [b]="filtered and sorted page" [c]="one product by id")
+declare -A names=([a]="20 products with category" [b]="filtered and sorted page" [c]="one product by id" [d]="my 10 orders, nested")
 printf '\n%-28s %-12s %10s %9s %9s %8s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "RSS MB"
 for shape in $SHAPES; do
   for who in ours pgl; do
@@ -110,3 +139,27 @@ for shape in $SHAPES; do
 done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
 echo "every round: $OUT/results.txt"
+
+# placeOrder: ORDERS orders from prepared carts (1 to 3 products each, spread over every product in stock), 32 at a
+# time, each with its own idempotency key; then the invariants, checked in the database.
+[ "$ORDERS" -gt 0 ] || exit 0
+sql() { su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -Atc \"$1\""; }
+address=$(curl -s -H "Authorization: Bearer $CUSTOMER_TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { addresses { id } } }"}' \
+  "$(url_of ours)" | jq -r '.data.me.addresses[0].id')
+before_orders=$(sql "SELECT count(*) FROM orders"); before_stock=$(sql "SELECT sum(stock) FROM products")
+before_max=$(sql "SELECT coalesce(max(id), 0) FROM orders")
+log "placeOrder: $ORDERS orders, 32 at a time"
+AUTH= line=$("$NODE22" "$BENCH/place-orders.mjs" "$(url_of ours)" "$CUSTOMER_TOKEN" "$address" "$ORDERS" 32 | grep '^RESULT')
+echo "placeOrder $line" >> "$OUT/results.txt"
+placed=$(sed -E 's/.*placed=([0-9]+).*/\1/' <<<"$line")
+after_orders=$(sql "SELECT count(*) FROM orders"); after_stock=$(sql "SELECT sum(stock) FROM products")
+units=$(sql "SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id > $before_max")
+empty=$(sql "SELECT count(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)")
+gaps=$(sql "SELECT count(*) - (max(right(number, 6)::int) - min(right(number, 6)::int) + 1) FROM orders")
+violations=0
+[ $((after_orders - before_orders)) -eq "$placed" ] || { echo "violation: $((after_orders - before_orders)) orders written, $placed answered" >&2; violations=$((violations + 1)); }
+[ $((before_stock - after_stock)) -eq "$units" ] || { echo "violation: stock fell by $((before_stock - after_stock)), orders hold $units units" >&2; violations=$((violations + 1)); }
+[ "$empty" -eq 0 ] || { echo "violation: $empty orders without lines" >&2; violations=$((violations + 1)); }
+[ "$gaps" -eq 0 ] || { echo "violation: order numbers have $gaps gaps or repeats" >&2; violations=$((violations + 1)); }
+echo "placeOrder: $line"
+echo "invariants: orders written = answered ($placed), stock conservation ($units units), no order without lines, gapless numbers: $violations violations"

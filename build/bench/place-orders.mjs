@@ -1,0 +1,59 @@
+// placeOrder benchmark driver (not a test). Usage: node place-orders.mjs URL TOKEN ADDRESS_ID ORDERS CONCURRENCY
+// Setup (not timed): ORDERS anonymous carts, each with 1 to 3 products drawn from every active product id.
+// Timed: ORDERS placeOrder calls with unique idempotency keys, CONCURRENCY at a time. Prints one RESULT line.
+const [url, token, address, ordersArg, concurrencyArg] = process.argv.slice(2);
+const orders = Number(ordersArg), concurrency = Number(concurrencyArg);
+
+async function gql(query, variables, auth) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (response.status !== 200 || body.errors) throw new Error(JSON.stringify(body));
+  return body.data;
+}
+
+async function pool(count, work) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) { const i = next++; await work(i); }
+  }));
+}
+
+// Every active product with stock, by global id: the orders spread over all of them (hot rows would serialise).
+const products = [];
+for (let after = null; ;) {
+  const page = (await gql('query($after: String) { products(first: 50, after: $after, where: { stock: { gt: 0 } }) { nodes { id } pageInfo { hasNextPage endCursor } } }', { after })).products;
+  products.push(...page.nodes.map(n => n.id));
+  if (!page.pageInfo.hasNextPage) break;
+  after = page.pageInfo.endCursor;
+}
+let seed = 20261203;
+const random = n => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+const carts = new Array(orders);
+await pool(orders, async i => {
+  const cart = (await gql('mutation { createCart { cart { id } } }')).createCart.cart.id;
+  const lines = 1 + random(3);
+  for (let l = 0; l < lines; l++) {
+    await gql('mutation($i: AddCartLineInput!) { addCartLine(input: $i) { errors { code } } }',
+      { i: { cartId: cart, productId: products[random(products.length)], quantity: 1 } });
+  }
+  carts[i] = cart;
+});
+
+let placed = 0, refused = 0, failed = 0;
+const started = process.hrtime.bigint();
+await pool(orders, async i => {
+  try {
+    const result = (await gql('mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { number } errors { code } } }',
+      { i: { cartId: carts[i], shippingAddressId: address, paymentMethod: 'PREPAID', idempotencyKey: `bench-${i}-${started}` } }, token)).placeOrder;
+    if (result.order) placed++; else refused++;
+  } catch (e) {
+    failed++;
+    if (failed <= 3) console.error(String(e).slice(0, 300));
+  }
+});
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+console.log(`RESULT orders=${orders} placed=${placed} refused=${refused} failed=${failed} seconds=${seconds.toFixed(2)} orders_per_s=${(placed / seconds).toFixed(1)} products=${products.length}`);
