@@ -44,6 +44,7 @@ await pool(orders, async i => {
 });
 
 let placed = 0, refused = 0, failed = 0;
+console.error(`placing ${orders} orders`);
 const started = process.hrtime.bigint();
 await pool(orders, async i => {
   try {

@@ -21,8 +21,7 @@ internal static class Carts
     /// <summary>The cart with its lines, locked until the transaction ends, when the caller may use it.</summary>
     public static async Task<Cart?> LockAsync(IApplicationDbContext db, IOrderingLocks locks, ICurrentUser user, Guid id, CancellationToken ct)
     {
-        await locks.LockCartAsync(id, ct);
-        var cart = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var cart = await locks.LockCartAsync(id, ct);
         return cart is not null && user.MayUse(cart) ? cart : null;
     }
 

@@ -1,16 +1,21 @@
+using ConnectingNer.Domain.Ordering;
+
 namespace ConnectingNer.Application.Ordering;
 
 /// <summary>The row locks and guarded updates ordering needs (SQL the unit of work cannot express portably).</summary>
 public interface IOrderingLocks
 {
-    /// <summary>Locks a cart until the transaction ends: concurrent changes of one cart queue up.</summary>
-    Task LockCartAsync(Guid cartId, CancellationToken cancellationToken);
+    /// <summary>
+    /// A cart with its lines, tracked, locked until the transaction ends and read after the lock is granted:
+    /// concurrent changes of one cart queue up and each sees what the one before it committed.
+    /// </summary>
+    Task<Cart?> LockCartAsync(Guid cartId, CancellationToken cancellationToken);
 
     /// <summary>Locks an order until the transaction ends: its steps are taken one at a time.</summary>
     Task LockOrderAsync(int orderId, CancellationToken cancellationToken);
 
-    /// <summary>Locks a customer's cart, if they have one.</summary>
-    Task LockCustomerCartAsync(Guid customerId, CancellationToken cancellationToken);
+    /// <summary>A customer's cart, if they have one, tracked and locked like <see cref="LockCartAsync"/>.</summary>
+    Task<Cart?> LockCustomerCartAsync(Guid customerId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes units off the shelf only if that many are there (one guarded update); false when there are not. Callers

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnectingNer.Infrastructure.Customers;
 
 /// <summary>Customers stored as one ciphertext each, under their own data key (see <see cref="PersonalDataCipher"/>).</summary>
-public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher cipher, TimeProvider clock) : ICustomerStore
+public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher cipher, CustomerKeyRing keys, TimeProvider clock) : ICustomerStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -27,6 +27,7 @@ public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher c
         return rows.ToDictionary(r => r.Id, r =>
         {
             var dataKey = cipher.Unwrap(r.MasterKeyId, r.WrappedKey, r.Id);
+            keys.Remember(r.Id, dataKey);
             var document = JsonSerializer.Deserialize<ProfileDocument>(PersonalDataCipher.Open(dataKey, r.Id, r.PersonalData), Json)!;
             return document.ToCustomer(r.Id, r.CreatedAt);
         });
@@ -35,6 +36,7 @@ public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher c
     public async Task AddAsync(Customer customer, CancellationToken cancellationToken)
     {
         var (dataKey, wrapped) = cipher.NewDataKey(customer.Id);
+        keys.Remember(customer.Id, dataKey);
         var now = clock.GetUtcNow();
         db.CustomerKeys.Add(new CustomerKey { CustomerId = customer.Id, MasterKeyId = cipher.CurrentMasterKeyId, WrappedKey = wrapped, CreatedAt = now });
         db.Customers.Add(new CustomerRecord
@@ -46,8 +48,13 @@ public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher c
 
     public async Task UpdateAsync(Customer customer, CancellationToken cancellationToken)
     {
-        var key = await db.CustomerKeys.AsNoTracking().SingleAsync(k => k.CustomerId == customer.Id, cancellationToken);
-        var sealedData = Seal(cipher.Unwrap(key.MasterKeyId, key.WrappedKey, customer.Id), customer);
+        if (!keys.TryGet(customer.Id, out var dataKey))
+        {
+            var key = await db.CustomerKeys.AsNoTracking().SingleAsync(k => k.CustomerId == customer.Id, cancellationToken);
+            keys.Remember(customer.Id, dataKey = cipher.Unwrap(key.MasterKeyId, key.WrappedKey, customer.Id));
+        }
+
+        var sealedData = Seal(dataKey, customer);
         var now = clock.GetUtcNow();
         await db.Customers.Where(c => c.Id == customer.Id).ExecuteUpdateAsync(
             set => set.SetProperty(c => c.PersonalData, sealedData).SetProperty(c => c.UpdatedAt, now), cancellationToken);

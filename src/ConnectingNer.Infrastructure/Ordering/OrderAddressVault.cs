@@ -8,15 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnectingNer.Infrastructure.Ordering;
 
 /// <summary>Seals addresses with the customer's data key (see <see cref="PersonalDataCipher"/>).</summary>
-public sealed class OrderAddressVault(AppDbContext db, PersonalDataCipher cipher) : IOrderAddressVault
+public sealed class OrderAddressVault(AppDbContext db, PersonalDataCipher cipher, CustomerKeyRing ring) : IOrderAddressVault
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<byte[]> SealAsync(Guid customerId, PostalAddress address, CancellationToken cancellationToken)
     {
-        var key = await db.CustomerKeys.AsNoTracking().SingleAsync(k => k.CustomerId == customerId, cancellationToken);
-        return PersonalDataCipher.Seal(cipher.Unwrap(key.MasterKeyId, key.WrappedKey, customerId), customerId,
-            JsonSerializer.SerializeToUtf8Bytes(address, Json));
+        if (!ring.TryGet(customerId, out var dataKey))
+        {
+            var key = await db.CustomerKeys.AsNoTracking().SingleAsync(k => k.CustomerId == customerId, cancellationToken);
+            ring.Remember(customerId, dataKey = cipher.Unwrap(key.MasterKeyId, key.WrappedKey, customerId));
+        }
+
+        return PersonalDataCipher.Seal(dataKey, customerId, JsonSerializer.SerializeToUtf8Bytes(address, Json));
     }
 
     public async Task<IReadOnlyDictionary<TKey, PostalAddress>> OpenAsync<TKey>(

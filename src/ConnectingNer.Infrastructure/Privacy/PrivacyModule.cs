@@ -12,6 +12,7 @@ internal sealed class PrivacyModule : IServiceModule
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
         services.AddSingleton<PersonalDataCipher>();
+        services.AddScoped<CustomerKeyRing>();
         services.AddSingleton<IRequestFingerprint, KeyedRequestFingerprint>();
         services.AddScoped<MasterKeyRotation>();
         services.AddScoped<DisclosureLedger>();

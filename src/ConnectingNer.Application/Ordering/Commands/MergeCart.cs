@@ -26,8 +26,7 @@ public sealed class MergeCartCommandHandler(IApplicationDbContext db, IOrderingL
         if (device.CustomerId == me) return Result.Success(await Carts.ReadAsync(db, device, cancellationToken));
 
         var now = clock.GetUtcNow();
-        await locks.LockCustomerCartAsync(me, cancellationToken);
-        var mine = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.CustomerId == me, cancellationToken);
+        var mine = await locks.LockCustomerCartAsync(me, cancellationToken);
         if (mine is null)
         {
             device.AssignTo(me, now);

@@ -89,9 +89,13 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
     private async Task<Result<List<OrderLine>>> TakeStockAsync(Cart cart, bool intraState, DateTimeOffset now, CancellationToken ct)
     {
         var ids = cart.Lines.Select(l => l.ProductId).ToArray();
+        var priceBreaks = db.PriceBreaks;
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Sku, p.Name, p.PricePaise, p.IsActive, Slug = p.Category!.Slug }).ToDictionaryAsync(p => p.Id, ct);
-        var breaks = await Carts.PriceBreaksAsync(db, ids, ct);
+            .Select(p => new
+            {
+                p.Id, p.Sku, p.Name, p.PricePaise, p.IsActive, Slug = p.Category!.Slug,
+                Breaks = priceBreaks.Where(b => b.ProductId == p.Id).ToList(),
+            }).ToDictionaryAsync(p => p.Id, ct);
         var lines = new List<OrderLine>();
         foreach (var line in cart.Lines.OrderBy(l => l.ProductId))
         {
@@ -104,7 +108,7 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
             }
 
             var (rate, hsn) = shop.TaxOf(product.Slug);
-            var unit = PriceBreak.UnitPrice(product.PricePaise, breaks[product.Id], line.Quantity);
+            var unit = PriceBreak.UnitPrice(product.PricePaise, product.Breaks, line.Quantity);
             lines.Add(OrderLine.Create(product.Id, product.Sku, product.Name, hsn, rate, unit, line.Quantity, intraState));
         }
 
