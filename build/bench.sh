@@ -3,7 +3,7 @@
 # driven by wrk on four query shapes (d: a signed-in customer's orders), alternating servers. Prints requests/s,
 # p50, p99, server RSS and the ratio; then places ORDERS orders through placeOrder and checks the invariants.
 # Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 5),
-# SHAPES (default "a b c d"), ORDERS (default 3000; 0 skips the placeOrder run).
+# SHAPES (default "a b c d"), ORDERS (default 3000; 0 skips the placeOrder run), WARMUP_ORDERS (default 1000).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
@@ -147,6 +147,9 @@ echo "every round: $OUT/results.txt"
 sql() { su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -Atc \"$1\""; }
 address=$(curl -s -H "Authorization: Bearer $CUSTOMER_TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { addresses { id } } }"}' \
   "$(url_of ours)" | jq -r '.data.me.addresses[0].id')
+# A warm-up run first (JIT, pools, caches), then the measured run; the invariants cover the measured run.
+log "placeOrder: warm-up, ${WARMUP_ORDERS:-1000} orders"
+"$NODE22" "$BENCH/place-orders.mjs" "$(url_of ours)" "$CUSTOMER_TOKEN" "$address" "${WARMUP_ORDERS:-1000}" 32 | grep '^RESULT' | sed 's/^/warm-up: /' >&2
 before_orders=$(sql "SELECT count(*) FROM orders"); before_stock=$(sql "SELECT sum(stock) FROM products")
 before_max=$(sql "SELECT coalesce(max(id), 0) FROM orders")
 log "placeOrder: $ORDERS orders, 32 at a time"

@@ -30,7 +30,17 @@ public sealed class Order : Entity
 
     private Order() { }
 
+    /// <summary>
+    /// The order number. A new order holds a provisional one (<see cref="ProvisionalPrefix"/>) until its transaction
+    /// commits: the database then gives it the next number of <see cref="FinancialYear"/> (see <see cref="OrderNumbers"/>).
+    /// </summary>
     public string Number { get; private set; } = "";
+
+    /// <summary>Numbers (order and invoice) not given yet start with this.</summary>
+    public const string ProvisionalPrefix = "pending:";
+
+    /// <summary>The Indian financial year the order was placed in, e.g. <c>2026-27</c>.</summary>
+    public string FinancialYear { get; private set; } = "";
 
     public Guid CustomerId { get; private set; }
 
@@ -88,13 +98,14 @@ public sealed class Order : Entity
 
     public IReadOnlyList<OrderEvent> History => _history;
 
-    public static Order Place(string number, Guid customerId, PaymentMethod paymentMethod, IEnumerable<OrderLine> lines,
+    /// <summary>Places an order with a provisional number and, when one is due at once, a provisional invoice number.</summary>
+    public static Order Place(Guid customerId, PaymentMethod paymentMethod, IEnumerable<OrderLine> lines,
         string placeOfSupply, bool intraState, Guid shippingAddressId, byte[] shippingAddress, byte[]? billingAddress, string? purchaseOrderNumber,
         int? organisationId, string? buyerGstin, string actor, DateTimeOffset now)
     {
         var order = new Order
         {
-            Number = number, CustomerId = customerId, PaymentMethod = paymentMethod, PlaceOfSupply = placeOfSupply,
+            Number = ProvisionalPrefix + Guid.NewGuid().ToString("N"), FinancialYear = OrderNumbers.FinancialYear(now), CustomerId = customerId, PaymentMethod = paymentMethod, PlaceOfSupply = placeOfSupply,
             IntraState = intraState, ShippingAddressId = shippingAddressId, ShippingAddress = shippingAddress, BillingAddress = billingAddress,
             PurchaseOrderNumber = purchaseOrderNumber, OrganisationId = organisationId, BuyerGstin = buyerGstin, PlacedAt = now,
             Status = paymentMethod == PaymentMethod.CashOnDelivery ? OrderStatus.Confirmed : OrderStatus.PendingPayment,
@@ -106,6 +117,7 @@ public sealed class Order : Entity
         order.SgstPaise = order._lines.Sum(l => l.SgstPaise);
         order.IgstPaise = order._lines.Sum(l => l.IgstPaise);
         order._history.Add(new OrderEvent(null, order.Status, actor, null, now));
+        if (order.NeedsInvoice) order.IssueInvoice(ProvisionalPrefix + Guid.NewGuid().ToString("N"), OrderNumbers.IndianDate(now));
         return order;
     }
 

@@ -23,6 +23,9 @@ public sealed class EfIdempotencyStore(AppDbContext db) : IIdempotencyStore
         public async Task StoreAsync(IdempotencyRecord record, CancellationToken cancellationToken)
         {
             db.IdempotencyRecords.Add(record);
+            // No savepoint around this insert (two round trips fewer): when the key is taken, the caller rolls the
+            // whole transaction back before it reads anything.
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -30,6 +33,10 @@ public sealed class EfIdempotencyStore(AppDbContext db) : IIdempotencyStore
             catch (UniqueConstraintException e) when (e.ConstraintName == PrimaryKey)
             {
                 throw new IdempotencyKeyTakenException(e);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
             }
         }
 

@@ -159,7 +159,7 @@ public sealed class CatalogNodeSearchAndBestSellerTests(ApiFixture fixture) : IA
     private static Order Sold(int product, int quantity, ConnectingNer.Domain.Ordering.PaymentMethod payment, params ConnectingNer.Domain.Ordering.OrderStatus[] steps)
     {
         var now = DateTimeOffset.UtcNow;
-        var order = Order.Place($"T/{Guid.NewGuid():N}"[..20], Guid.NewGuid(), payment,
+        var order = Order.Place(Guid.NewGuid(), payment,
             [OrderLine.Create(product, "SKU", "Item", "0902", 500, 100, quantity, intraState: true)], "Assam", true, Guid.NewGuid(), [1], null,
             null, null, null, "customer", now);
         foreach (var step in steps)

@@ -6,7 +6,7 @@ public sealed class OrderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
-    private static Order NewOrder(PaymentMethod method = PaymentMethod.Prepaid) => Order.Place("CN/2026-27/000001", Guid.NewGuid(), method,
+    private static Order NewOrder(PaymentMethod method = PaymentMethod.Prepaid) => Order.Place(Guid.NewGuid(), method,
         [OrderLine.Create(1, "TEA-1", "Tea", "0902", 500, 105_00, 2, intraState: true)],
         "Assam", true, Guid.NewGuid(), [1], null, null, null, null, "customer", Now);
 
@@ -19,8 +19,12 @@ public sealed class OrderTests
         Assert.Equal(OrderStatus.PendingPayment, order.Status);
         Assert.Equal(OrderStatus.Confirmed, NewOrder(PaymentMethod.CashOnDelivery).Status);
         Assert.Single(order.History);
-        Assert.False(order.NeedsInvoice);
-        Assert.True(NewOrder(PaymentMethod.CashOnDelivery).NeedsInvoice);
+        Assert.StartsWith(Order.ProvisionalPrefix, order.Number);
+        Assert.Equal("2026-27", order.FinancialYear);
+        Assert.Null(order.InvoiceNumber);
+        // Cash on delivery is confirmed at once, so its invoice is due at once (numbered at commit, like the order).
+        Assert.StartsWith(Order.ProvisionalPrefix, NewOrder(PaymentMethod.CashOnDelivery).InvoiceNumber);
+        Assert.False(NewOrder(PaymentMethod.CashOnDelivery).NeedsInvoice);
     }
 
     [Fact]

@@ -17,14 +17,14 @@ namespace ConnectingNer.Application.Ordering.Commands;
 /// <summary>
 /// Checkout, in one transaction: prices, names, tax and the shipping address are copied into the order (the address
 /// sealed with the customer's key), stock is taken with guarded updates (never below zero, so concurrent buyers of
-/// the last unit cannot both succeed), the order gets the next gapless number of the financial year, and the cart
-/// is emptied. Exactly once per idempotency key. The answer is the order's id.
+/// the last unit cannot both succeed), the cart is emptied, and at commit the order gets the next gapless number of
+/// its financial year. Exactly once per idempotency key. The answer is the order's id.
 /// </summary>
 [Authorize(Policies.OrdersWrite)]
 public sealed record PlaceOrderCommand(Guid CartId, Guid ShippingAddressId, Guid? BillingAddressId, PaymentMethod PaymentMethod,
     string? PurchaseOrderNumber, int? OrganisationId, string? IdempotencyKey) : ICommand<Result<int>>, IIdempotentCommand;
 
-public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrderingLocks locks, IOrderNumbers numbers, IOrderAddressVault vault,
+public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrderingLocks locks, IOrderAddressVault vault,
     ICustomerStore customers, ICurrentUser user, ShopSettings shop, TimeProvider clock) : ICommandHandler<PlaceOrderCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
@@ -52,15 +52,23 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
 
         var sealedShipping = await vault.SealAsync(me, PostalAddress.From(shipping), cancellationToken);
         var sealedBilling = billing is null ? null : await vault.SealAsync(me, PostalAddress.From(billing), cancellationToken);
-        // Numbers last: the counter stays locked until commit, so the less that follows, the more orders per second.
-        var year = OrderNumbers.FinancialYear(now);
-        var number = OrderNumbers.Order(year, await numbers.NextAsync("order", year, cancellationToken));
-        var order = Order.Place(number, me, command.PaymentMethod, lines.Value, place.Value.Name, place.Value.IntraState, shipping.Id,
+        // The order's number (and a cash-on-delivery order's invoice number) is given by the database when this
+        // transaction commits (a deferred trigger): the gapless counter is held for the commit only.
+        var order = Order.Place(me, command.PaymentMethod, lines.Value, place.Value.Name, place.Value.IntraState, shipping.Id,
             sealedShipping, sealedBilling, command.PurchaseOrderNumber?.Trim(), command.OrganisationId, buyer.Value, "customer", now);
-        if (order.NeedsInvoice) await Invoices.IssueAsync(order, numbers, now, cancellationToken);
         db.Orders.Add(order);
         cart.Empty(now);
-        await db.SaveChangesAsync(cancellationToken);
+        // Whole or nothing: a failure rolls the transaction back, so EF Core's savepoint around the save (two round
+        // trips) buys nothing here.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
         return Result.Success(order.Id);
     }
 

@@ -9,14 +9,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     public void Configure(EntityTypeBuilder<Order> builder)
     {
         builder.ToTable("orders", t => t.HasCheckConstraint("ck_orders_total_not_negative", "total_paise >= 0"));
-        builder.Property(o => o.Number).HasMaxLength(32).IsRequired();
+        builder.Property(o => o.Number).HasMaxLength(48).IsRequired();
+        builder.Property(o => o.FinancialYear).HasMaxLength(7).IsRequired();
         builder.HasIndex(o => o.Number).IsUnique();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.PurchaseOrderNumber).HasMaxLength(Order.PurchaseOrderNumberMaxLength);
         builder.Property(o => o.BuyerGstin).HasMaxLength(15);
         builder.Property(o => o.PlaceOfSupply).HasMaxLength(100);
-        builder.Property(o => o.InvoiceNumber).HasMaxLength(16);
+        builder.Property(o => o.InvoiceNumber).HasMaxLength(48);
         builder.HasIndex(o => o.InvoiceNumber).IsUnique();
         builder.Property(o => o.PaymentReference).HasMaxLength(100);
         builder.Property(o => o.Version).IsRowVersion();

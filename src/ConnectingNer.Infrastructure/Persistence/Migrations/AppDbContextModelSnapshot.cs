@@ -326,6 +326,12 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
 
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("financial_year");
+
                     b.Property<long>("IgstPaise")
                         .HasColumnType("bigint")
                         .HasColumnName("igst_paise");
@@ -339,14 +345,14 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnName("invoice_date");
 
                     b.Property<string>("InvoiceNumber")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
                         .HasColumnName("invoice_number");
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
                         .HasColumnName("number");
 
                     b.Property<int?>("OrganisationId")
