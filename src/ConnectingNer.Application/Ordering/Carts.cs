@@ -31,26 +31,22 @@ internal static class Carts
         return cart is not null && user.MayUse(cart) ? await ReadAsync(db, cart, ct) : null;
     }
 
-    /// <summary>The cart priced as of now (one query for its products).</summary>
+    /// <summary>The cart priced as of now (one query for its products and their price breaks).</summary>
     public static async Task<CartReadModel> ReadAsync(IApplicationDbContext db, Cart cart, CancellationToken ct)
     {
         var ids = cart.Lines.Select(l => l.ProductId).ToArray();
+        var priceBreaks = db.PriceBreaks;
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.PricePaise, p.IsActive, p.Stock }).ToDictionaryAsync(p => p.Id, ct);
-        var breaks = await PriceBreaksAsync(db, ids, ct);
+            .Select(p => new { p.Id, p.PricePaise, p.IsActive, p.Stock, Breaks = priceBreaks.Where(b => b.ProductId == p.Id).ToList() })
+            .ToDictionaryAsync(p => p.Id, ct);
         var lines = cart.Lines.OrderBy(l => l.AddedAt).ThenBy(l => l.ProductId).Select(l =>
         {
             var p = products[l.ProductId];
-            var unit = PriceBreak.UnitPrice(p.PricePaise, breaks[l.ProductId], l.Quantity);
+            var unit = PriceBreak.UnitPrice(p.PricePaise, p.Breaks, l.Quantity);
             return new CartLineReadModel(l.ProductId, l.Quantity, unit, p.IsActive && p.Stock >= l.Quantity, l.AddedAt);
         }).ToList();
         return new CartReadModel(cart.Id, cart.CustomerId is not null, lines, cart.UpdatedAt);
     }
-
-    /// <summary>The quantity price breaks of products (no lines for most products: one small query).</summary>
-    public static async Task<ILookup<int, PriceBreak>> PriceBreaksAsync(IApplicationDbContext db, int[] productIds, CancellationToken ct) =>
-        productIds.Length == 0 ? Array.Empty<PriceBreak>().ToLookup(b => b.ProductId)
-        : (await db.PriceBreaks.AsNoTracking().Where(b => productIds.Contains(b.ProductId)).ToListAsync(ct)).ToLookup(b => b.ProductId);
 
     /// <summary>An active product's stock and SKU, or the error for an unknown or withdrawn one.</summary>
     public static async Task<Result<(int Stock, string Sku)>> SellableAsync(IApplicationDbContext db, int productId, CancellationToken ct)

@@ -63,7 +63,7 @@ public static class OrderingErrors
         new("shipment.not_found", "No shipment of yours has this id.", field);
 
     public static Error TrackingNumberInvalid(string field = "trackingNumber") =>
-        new("shipment.tracking_number_invalid", "A tracking number is 1 to 64 letters, digits or dashes.", field);
+        new("shipment.tracking_number_invalid", $"A tracking number is 1 to {Shipment.TrackingNumberMaxLength} letters, digits or dashes.", field);
 
     public static Error NoteTooLong(string field = "note") =>
         new("shipment.note_too_long", $"A note has at most {OrderEvent.NoteMaxLength} characters.", field);
@@ -94,6 +94,18 @@ public static class OrderingErrors
 
     public static Error InvitationNotFound(string field = "organisationId") =>
         new("organisation.invitation_not_found", "There is no invitation for your address to this organisation.", field);
+
+    public static Error GstinStateMismatch(string field = "gstin") =>
+        new("organisation.gstin_state_mismatch", "The GSTIN's state code is not the billing address's state.", field);
+
+    public static Error OrganisationAddressInvalid(string field, int maxLength) =>
+        new("organisation.address_invalid", $"This part of the billing address is 1 to {maxLength} characters.", field);
+
+    public static Error ShipmentTransitionInvalid(ShipmentStatus from, ShipmentStatus to, string field = "status") =>
+        new("shipment.transition_invalid", $"A shipment cannot go from {from} to {to}.", field);
+
+    public static Error ShipmentDelivered(string field = "shipmentId") =>
+        new("shipment.delivered", "The shipment is already delivered.", field);
 
     public static Error PurchaseOrderNumberRequired(string field = "purchaseOrderNumber") =>
         new("order.po_number_required", "An organisation's order needs its purchase order number.", field);

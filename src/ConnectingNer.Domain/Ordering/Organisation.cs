@@ -1,4 +1,5 @@
 using ConnectingNer.Domain.Common;
+using ConnectingNer.Domain.Customers;
 
 namespace ConnectingNer.Domain.Ordering;
 
@@ -50,9 +51,11 @@ public sealed class Organisation : Entity
         if (found is null) errors.Add(OrderingErrors.StateUnknown("billingAddress.state"));
         else if (!IndianStates.HasPin(found, postalCode?.Trim() ?? "")) errors.Add(OrderingErrors.PostalCodeNotInState("billingAddress.postalCode"));
         if (number is not null && found is not null && number[..2] != found.GstCode)
-            errors.Add(new Error("organisation.gstin_state_mismatch", "The GSTIN's state code is not the billing address's state.", "gstin"));
-        if (string.IsNullOrWhiteSpace(line1) || line1.Trim().Length > 200) errors.Add(new Error("organisation.address_invalid", "The first address line is 1 to 200 characters.", "billingAddress.line1"));
-        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > 100) errors.Add(new Error("organisation.address_invalid", "A city is 1 to 100 characters.", "billingAddress.city"));
+            errors.Add(OrderingErrors.GstinStateMismatch());
+        if (string.IsNullOrWhiteSpace(line1) || line1.Trim().Length > Address.LineMaxLength)
+            errors.Add(OrderingErrors.OrganisationAddressInvalid("billingAddress.line1", Address.LineMaxLength));
+        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > Address.CityMaxLength)
+            errors.Add(OrderingErrors.OrganisationAddressInvalid("billingAddress.city", Address.CityMaxLength));
         if (errors.Count > 0) return Result<Organisation>.FromErrors(errors);
 
         var organisation = new Organisation

@@ -47,14 +47,10 @@ public sealed class Shipment : Entity
 
     public uint Version { get; private set; }
 
-    /// <summary>True while the partner may see who and where the recipient is.</summary>
-    public bool DisclosesRecipient(DateTimeOffset now) =>
-        DeliveredAt is not { } delivered || now <= delivered.AddDays(DisclosureDays);
-
     public Result Advance(ShipmentStatus to, string? trackingNumber, DateTimeOffset now)
     {
         var legal = (Status, to) is (ShipmentStatus.Assigned, ShipmentStatus.Shipped) or (ShipmentStatus.Shipped, ShipmentStatus.Delivered);
-        if (!legal) return new Error("shipment.transition_invalid", $"A shipment cannot go from {Status} to {to}.", "status");
+        if (!legal) return OrderingErrors.ShipmentTransitionInvalid(Status, to);
         if (trackingNumber is not null) TrackingNumber = trackingNumber;
         if (to == ShipmentStatus.Shipped) ShippedAt = now;
         else DeliveredAt = now;
@@ -64,7 +60,7 @@ public sealed class Shipment : Entity
 
     public Result ReportCorrection(byte[] sealedAddress, DateTimeOffset now)
     {
-        if (Status == ShipmentStatus.Delivered) return new Error("shipment.delivered", "The shipment is already delivered.", "shipmentId");
+        if (Status == ShipmentStatus.Delivered) return OrderingErrors.ShipmentDelivered();
         CorrectedAddress = sealedAddress;
         CorrectionReportedAt = now;
         CorrectionOffered = true;

@@ -6,7 +6,8 @@ namespace ConnectingNer.Infrastructure.Ordering;
 
 /// <summary>
 /// One upsert that increments the counter and returns the new value; the row stays locked until the transaction
-/// ends, so concurrent orders take numbers one after another and a rollback leaves no gap.
+/// ends, so concurrent takers queue and a rollback leaves no gap. Used for invoice numbers at payment; new orders
+/// (and a cash-on-delivery order's invoice) are numbered by the same counter at commit, by a trigger (decision 0009).
 /// </summary>
 public sealed class PostgresOrderNumbers(AppDbContext db) : IOrderNumbers
 {

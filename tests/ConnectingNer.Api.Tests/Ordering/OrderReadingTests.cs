@@ -35,6 +35,25 @@ public sealed class OrderReadingTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SupportReadingAnOrdersAddress_IsRecordedForTheCustomer_AndTheCustomersOwnReadIsNot()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        await _shoppers.OrderAsync(tara, address, "PREPAID", null, (3, 1));
+        const string Disclosures = "{ myDataDisclosures { nodes { purpose actorRoles fields masked } } }";
+
+        (await _shoppers.As(tara).PostAsync("{ myOrders { nodes { shippingAddress { city phone } } } }")).EnsureNoErrors();
+        Assert.Empty((await _shoppers.As(tara).PostAsync(Disclosures)).EnsureNoErrors().Data!["myDataDisclosures"]!["nodes"]!.AsArray());
+        (await fixture.Client().As("staff-support", roles: "support").PostAsync("{ orders { nodes { shippingAddress { city phone } } } }")).EnsureNoErrors();
+
+        var disclosure = Assert.Single((await _shoppers.As(tara).PostAsync(Disclosures)).EnsureNoErrors().Data!["myDataDisclosures"]!["nodes"]!.AsArray())!;
+        Assert.Equal("customer_support", disclosure["purpose"]!.GetValue<string>());
+        Assert.Equal(["support"], disclosure["actorRoles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["orders.address.phone", "shippingAddress"], disclosure["fields"]!.AsArray().Select(f => f!.GetValue<string>()).Order());
+        // The address was shown in full (only the phone masked): not a masked-only disclosure.
+        Assert.False(disclosure["masked"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task MyOrders_WithLinesProductsAndCategories_CostAtMostThreeRoundTrips_WhateverThePageSize()
     {
         var (tara, address) = await _shoppers.CreateAsync("tara@example.in");

@@ -48,6 +48,40 @@ public sealed class OrganisationTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OrganisationMembers_AreANewPathToCustomers_WhereAFellowMembersEveryPersonalFieldIsRefused()
+    {
+        var admin = await fixture.CreateCustomerAsync("admin@traders.in", "Anil Admin", "+919812345678");
+        var buyer = await fixture.CreateCustomerAsync("buyer@traders.in", "Bina Buyer", "+919876500000");
+        var organisation = (await _shoppers.As(admin).PostAsync(Create, Organisation())).EnsureNoErrors().Data!["createOrganisation"]!["organisation"]!["id"]!.GetValue<string>();
+        (await _shoppers.As(admin).PostAsync(Invite, new { input = new { organisationId = organisation, email = "buyer@traders.in", role = "BUYER" } })).EnsureNoErrors();
+        (await _shoppers.As(buyer).PostAsync(Accept, new { input = new { organisationId = organisation } })).EnsureNoErrors();
+        // Every classified field of Customer, as the customer authorization matrix lists them, one request each.
+        var texts = new List<string>();
+        foreach (var (field, _, selection) in ConnectingNer.Api.Tests.Customers.AuthorizationMatrixTests.Fields.Where(f => !f.Field.Contains('.')))
+        {
+            var response = await _shoppers.As(buyer).PostAsync($"{{ myOrganisations {{ members {{ role customer {{ {selection} }} }} }} }}");
+            texts.Add(response.Text);
+            // A list inside members inside organisations (addresses, external logins) exceeds the complexity limit:
+            // refused whole, which shows no one anything either.
+            if (response.ErrorCodes.SequenceEqual(["COMPLEXITY"]) && selection.Contains('{')) continue;
+
+            Assert.True(response.Data?["myOrganisations"] is JsonArray, response.Text);
+            var members = response.Data!["myOrganisations"]![0]!["members"]!.AsArray();
+            // The buyer's own field answers (some are null by nature, such as a guardian's name): no refusal there.
+            Assert.DoesNotContain(response.Errors ?? [], e => e!["path"]!.AsArray().Select(p => p!.ToString()).Take(4).SequenceEqual(["myOrganisations", "0", "members", "1"]));
+            Assert.Null(members[0]!["customer"]![field]);     // the administrator's
+            Assert.Contains(response.Errors!, e => e!["extensions"]!["code"]!.GetValue<string>() == "AUTH_NOT_AUTHORIZED"
+                && e["path"]!.AsArray().Select(p => p!.ToString()).SequenceEqual(["myOrganisations", "0", "members", "0", "customer", field]));
+        }
+
+        var all = string.Join("\n", texts);
+        Assert.DoesNotContain("Anil", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin@traders.in", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("5678", all, StringComparison.Ordinal);
+        Assert.Contains("Bina Buyer", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MembersAreInvited_ThenBuyInBulk_WithTheirPoNumber_AndTheOrganisationsGstinOnTheInvoice()
     {
         var (admin, _) = await _shoppers.CreateAsync("admin@traders.in");

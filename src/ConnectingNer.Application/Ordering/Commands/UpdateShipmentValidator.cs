@@ -8,7 +8,7 @@ public sealed class UpdateShipmentCommandValidator : AbstractValidator<UpdateShi
 {
     public UpdateShipmentCommandValidator()
     {
-        RuleFor(c => c.TrackingNumber).Matches("^[A-Za-z0-9-]{1,64}$").When(c => c.TrackingNumber is not null).WithError(OrderingErrors.TrackingNumberInvalid());
+        RuleFor(c => c.TrackingNumber).Matches($"^[A-Za-z0-9-]{{1,{Shipment.TrackingNumberMaxLength}}}$").When(c => c.TrackingNumber is not null).WithError(OrderingErrors.TrackingNumberInvalid());
         RuleFor(c => c.Note).MaximumLength(OrderEvent.NoteMaxLength).WithError(OrderingErrors.NoteTooLong());
     }
 }

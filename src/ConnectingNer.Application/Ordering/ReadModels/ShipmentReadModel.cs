@@ -35,7 +35,7 @@ public sealed record ShipmentReadModel : IPersonalDataSubject
 
     public List<ShipmentItemReadModel> Items { get; init; } = [];
 
-    public static Expression<Func<Shipment, Order, ShipmentReadModel>> FromEntity => (s, o) => new ShipmentReadModel
+    public static readonly Expression<Func<Shipment, Order, ShipmentReadModel>> FromEntity = (s, o) => new ShipmentReadModel
     {
         Id = s.Id,
         OrderId = o.Id,
