@@ -39,8 +39,9 @@ public static class ApiComposition
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
-        // API callers present OpenIddict access tokens; the validation handler is the default scheme.
-        services.AddAuthentication(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        // API callers present OpenIddict access tokens: validated by OpenIddict's handler, then kept until expired or revoked.
+        services.AddAuthentication(CachedBearerHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
         services.AddApiAuthorization();
         services.AddHttpHardening(configuration);
         services.AddHttpLogging(logging =>

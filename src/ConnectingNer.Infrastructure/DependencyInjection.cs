@@ -19,7 +19,9 @@ public static class DependencyInjection
             ?? "";
 
         services.AddSingleton(_ => CreateDataSource(connectionString));
-        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseDataSourceFor(sp.GetRequiredService<NpgsqlDataSource>()));
+        // Interceptors come from the features that register one (identity's token revocations).
+        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseDataSourceFor(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DemoDataSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

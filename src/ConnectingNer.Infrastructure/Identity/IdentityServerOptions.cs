@@ -54,6 +54,12 @@ public sealed class IdentityServerOptions
     /// <summary>Lifetime of partner (client credentials) access tokens.</summary>
     public TimeSpan PartnerTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How many validated access tokens each node keeps in memory so that a token presented again costs no decryption
+    /// and no SQL (revocations still reach every node at once; see <see cref="AccessTokenCache"/>). 0 turns the cache off.
+    /// </summary>
+    public int AccessTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>How often expired and revoked tokens are pruned.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -25,6 +25,10 @@ public static class IdentityServiceCollectionExtensions
         var options = section.Get<IdentityServerOptions>() ?? new IdentityServerOptions();
         services.AddScoped<IdentitySeeder>();
         services.AddSingleton<TokenPruningJob>();
+        services.AddSingleton<AccessTokenCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TokenRevocationInterceptor>();
+        services.AddHostedService(sp => new TokenRevocationListener(configuration.GetConnectionString("Default") ?? "",
+            sp.GetRequiredService<AccessTokenCache>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TokenRevocationListener>>()));
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruningJob>());
 
         // Cookies and anti-forgery tokens of every node use one key ring, kept in PostgreSQL.

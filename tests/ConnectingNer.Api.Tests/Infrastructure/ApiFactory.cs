@@ -53,7 +53,7 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
                     // Requests without the test header are authenticated as in production: by their access token.
                     options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey("X-Test-User")
                         ? null
-                        : OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+                        : ConnectingNer.Api.Security.CachedBearerHandler.SchemeName);
             if (sql is not null)
                 services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new CountingInterceptor(sql)));
         });
