@@ -22,7 +22,8 @@ public sealed class RecordPaymentCommandHandler(IApplicationDbContext db, IOrder
 {
     public async ValueTask<Result<PaymentReceiptReadModel>> Handle(RecordPaymentCommand command, CancellationToken cancellationToken)
     {
-        var id = await db.Orders.AsNoTracking().Where(o => o.Number == command.OrderNumber.Trim()).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken);
+        var number = command.OrderNumber.Trim();
+        var id = await db.Orders.AsNoTracking().Where(o => o.Number == number).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken);
         if (id is null) return OrderingErrors.OrderNotFound("orderNumber");
         await locks.LockOrderAsync(id.Value, cancellationToken);
         var order = await db.Orders.SingleAsync(o => o.Id == id, cancellationToken);

@@ -25,8 +25,12 @@ public sealed class ListOrdersQueryHandler(IApplicationDbContext db, ICurrentUse
       IQueryHandler<ListOrdersQuery, IQueryable<OrderReadModel>>,
       IQueryHandler<GetOrdersByIdsQuery, IReadOnlyDictionary<int, OrderReadModel>>
 {
-    public ValueTask<IQueryable<OrderReadModel>> Handle(ListMyOrdersQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Readable().Where(o => o.CustomerId == Me()));
+    public ValueTask<IQueryable<OrderReadModel>> Handle(ListMyOrdersQuery query, CancellationToken cancellationToken)
+    {
+        // A local, so EF Core sends it as a parameter: a method call would be inlined as a constant, one cached query per customer.
+        var me = Me();
+        return ValueTask.FromResult(Readable().Where(o => o.CustomerId == me));
+    }
 
     public ValueTask<IQueryable<OrderReadModel>> Handle(ListOrdersQuery query, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Readable());
