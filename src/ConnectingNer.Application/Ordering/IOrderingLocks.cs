@@ -7,7 +7,8 @@ public interface IOrderingLocks
 {
     /// <summary>
     /// A cart with its lines, tracked, locked until the transaction ends and read after the lock is granted:
-    /// concurrent changes of one cart queue up and each sees what the one before it committed.
+    /// concurrent changes of one cart queue up and each sees what the one before it committed. The statements that
+    /// follow in the transaction should be keyed lookups: the database reuses generic plans for them.
     /// </summary>
     Task<Cart?> LockCartAsync(Guid cartId, CancellationToken cancellationToken);
 
