@@ -44,17 +44,20 @@ await pool(orders, async i => {
 });
 
 let placed = 0, refused = 0, failed = 0;
+const reasons = {};
 console.error(`placing ${orders} orders`);
 const started = process.hrtime.bigint();
 await pool(orders, async i => {
   try {
     const result = (await gql('mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { number } errors { code } } }',
       { i: { cartId: carts[i], shippingAddressId: address, paymentMethod: 'PREPAID', idempotencyKey: `bench-${i}-${started}` } }, token)).placeOrder;
-    if (result.order) placed++; else refused++;
+    if (result.order) placed++;
+    else { refused++; for (const e of result.errors) reasons[e.code] = (reasons[e.code] ?? 0) + 1; }
   } catch (e) {
     failed++;
     if (failed <= 3) console.error(String(e).slice(0, 300));
   }
 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(`RESULT orders=${orders} placed=${placed} refused=${refused} failed=${failed} seconds=${seconds.toFixed(2)} orders_per_s=${(placed / seconds).toFixed(1)} products=${products.length}`);
+console.log(`RESULT orders=${orders} placed=${placed} refused=${refused} failed=${failed} seconds=${seconds.toFixed(2)} orders_per_s=${(placed / seconds).toFixed(1)} products=${products.length}`
+  + (refused ? ` refusals=${Object.entries(reasons).map(([code, n]) => `${code}:${n}`).join(',')}` : ''));

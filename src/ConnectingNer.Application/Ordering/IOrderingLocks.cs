@@ -19,10 +19,11 @@ public interface IOrderingLocks
     Task<Cart?> LockCustomerCartAsync(Guid customerId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Takes units off the shelf only if that many are there (one guarded update); false when there are not. Callers
-    /// take products in id order, so concurrent orders lock rows in one order and never deadlock.
+    /// Takes each line's units off the shelf only if that many are there (a guarded update per product, in product-id
+    /// order so concurrent orders lock rows in one order and never deadlock, all in one round trip). Returns the first
+    /// product (by id) that had too few, or null when every line was taken; the caller rolls back on a shortage.
     /// </summary>
-    Task<bool> TakeStockAsync(int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<int?> TakeStockAsync(IReadOnlyList<(int ProductId, int Quantity)> lines, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task ReturnStockAsync(int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -2,6 +2,8 @@ using ConnectingNer.Application.Ordering;
 using ConnectingNer.Domain.Ordering;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ConnectingNer.Infrastructure.Ordering;
 
@@ -31,10 +33,34 @@ public sealed class PostgresOrderingLocks(AppDbContext db) : IOrderingLocks
         return await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.CustomerId == customerId, cancellationToken);
     }
 
-    public async Task<bool> TakeStockAsync(int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE products SET stock = stock - {quantity}, updated_at = {now} WHERE id = {productId} AND stock >= {quantity}",
-            cancellationToken) == 1;
+    public async Task<int?> TakeStockAsync(IReadOnlyList<(int ProductId, int Quantity)> lines, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ordered = lines.OrderBy(l => l.ProductId).ToList();
+        // One statement per product, sent as one batch: PostgreSQL runs them in order (row locks in id order), and
+        // each answers with its id only when it took the units.
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var (productId, quantity) in ordered)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "UPDATE products SET stock = stock - $1, updated_at = $2 WHERE id = $3 AND stock >= $1 RETURNING id")
+            {
+                Parameters = { new() { Value = quantity }, new() { Value = now }, new() { Value = productId } },
+            });
+        }
+
+        var taken = new HashSet<int>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken)) taken.Add(reader.GetInt32(0));
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        return ordered.Where(l => !taken.Contains(l.ProductId)).Select(l => (int?)l.ProductId).FirstOrDefault();
+    }
 
     public async Task ReturnStockAsync(int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlInterpolatedAsync(

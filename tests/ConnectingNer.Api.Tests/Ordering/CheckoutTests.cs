@@ -207,4 +207,62 @@ public sealed class CheckoutTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(50, numbers.Count);
         Assert.Equal(Enumerable.Range(1, 50), numbers.Select(n => int.Parse(n[^6..], System.Globalization.CultureInfo.InvariantCulture)).Order());
     }
+
+    [Fact]
+    public async Task ShortOfOneProductInTheCart_RefusesTheOrder_AndTakesNothing()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        var cart = await CartTests.CreateCartAsync(fixture.Client());
+        await CartTests.AddAsync(fixture.Client(), cart, 3, 2);
+        await CartTests.AddAsync(fixture.Client(), cart, 5, 4);
+        // Someone else bought product 5 down to 3 units after the cart was filled (carts reserve nothing).
+        await using (var db = fixture.Database.CreateDbContext())
+            await db.Products.Where(p => p.Id == 5).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, 3));
+        var before = await StockAsync(3);
+
+        var payload = (await _shoppers.As(tara).PostAsync(Shoppers.Place, new
+        {
+            input = new { cartId = cart, shippingAddressId = address, paymentMethod = "PREPAID", idempotencyKey = "short" },
+        })).EnsureNoErrors().Data!["placeOrder"]!;
+
+        Assert.Equal(["cart.insufficient_stock"], Codes(payload));
+        Assert.Equal(before, await StockAsync(3));
+        Assert.Equal(3, await StockAsync(5));
+        await using var check = fixture.Database.CreateDbContext();
+        Assert.Equal(0, await check.Orders.CountAsync());
+    }
+
+    [Fact]
+    public async Task ConcurrentOrdersOfTheSameProducts_NeitherDeadlockNorOversell()
+    {
+        await using (var db = fixture.Database.CreateDbContext())
+            await db.Products.Where(p => p.Id == 3 || p.Id == 5 || p.Id == 7).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, 30));
+        var buyers = new List<(Guid Id, string Address)>();
+        for (var i = 0; i < 8; i++) buyers.Add(await _shoppers.CreateAsync($"buyer{i}@example.in"));
+        var attempts = new List<(Guid Buyer, string Address, string Cart)>();
+        for (var i = 0; i < 40; i++)
+        {
+            // The same three products, added in different orders.
+            var cart = await CartTests.CreateCartAsync(fixture.Client());
+            int[] products = (i % 3) switch { 0 => [3, 5, 7], 1 => [7, 5, 3], _ => [5, 7, 3] };
+            foreach (var product in products)
+                await CartTests.AddAsync(fixture.Client(), cart, product, 1);
+            attempts.Add((buyers[i % 8].Id, buyers[i % 8].Address, cart));
+        }
+
+        var outcomes = new ConcurrentBag<string>();
+        await Task.WhenAll(attempts.Select(async a =>
+        {
+            var payload = (await _shoppers.As(a.Buyer).PostAsync(Shoppers.Place, new
+            {
+                input = new { cartId = a.Cart, shippingAddressId = a.Address, paymentMethod = "PREPAID", idempotencyKey = a.Cart },
+            })).EnsureNoErrors().Data!["placeOrder"]!;
+            outcomes.Add(payload["order"] is JsonObject ? "ok" : Codes(payload).Single());
+        }));
+
+        Assert.Equal(30, outcomes.Count(o => o == "ok"));
+        Assert.Equal(10, outcomes.Count(o => o == "cart.insufficient_stock"));
+        int[] left = [await StockAsync(3), await StockAsync(5), await StockAsync(7)];
+        Assert.Equal([0, 0, 0], left);
+    }
 }

@@ -104,17 +104,18 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
                 p.Id, p.Sku, p.Name, p.PricePaise, p.IsActive, Slug = p.Category!.Slug,
                 Breaks = priceBreaks.Where(b => b.ProductId == p.Id).ToList(),
             }).ToDictionaryAsync(p => p.Id, ct);
+        var sorted = cart.Lines.OrderBy(l => l.ProductId).ToList();
+        if (sorted.Any(l => !products[l.ProductId].IsActive)) return OrderingErrors.ProductUnavailable("cartId");
+        if (await locks.TakeStockAsync([.. sorted.Select(l => (l.ProductId, l.Quantity))], now, ct) is { } shortId)
+        {
+            var left = await db.Products.AsNoTracking().Where(p => p.Id == shortId).Select(p => p.Stock).SingleAsync(ct);
+            return OrderingErrors.InsufficientStock(products[shortId].Sku, left, "cartId");
+        }
+
         var lines = new List<OrderLine>();
-        foreach (var line in cart.Lines.OrderBy(l => l.ProductId))
+        foreach (var line in sorted)
         {
             var product = products[line.ProductId];
-            if (!product.IsActive) return OrderingErrors.ProductUnavailable("cartId");
-            if (!await locks.TakeStockAsync(product.Id, line.Quantity, now, ct))
-            {
-                var left = await db.Products.AsNoTracking().Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(ct);
-                return OrderingErrors.InsufficientStock(product.Sku, left, "cartId");
-            }
-
             var (rate, hsn) = shop.TaxOf(product.Slug);
             var unit = PriceBreak.UnitPrice(product.PricePaise, product.Breaks, line.Quantity);
             lines.Add(OrderLine.Create(product.Id, product.Sku, product.Name, hsn, rate, unit, line.Quantity, intraState));

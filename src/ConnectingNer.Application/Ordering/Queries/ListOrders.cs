@@ -37,7 +37,11 @@ public sealed class ListOrdersQueryHandler(IApplicationDbContext db, ICurrentUse
 
     public async ValueTask<IReadOnlyDictionary<int, OrderReadModel>> Handle(GetOrdersByIdsQuery query, CancellationToken cancellationToken)
     {
-        var orders = db.Orders.AsNoTracking().Where(o => query.Ids.Contains(o.Id));
+        // One id (a mutation's read-back) is compared as a scalar: PostgreSQL then reuses a generic plan for the statement,
+        // where `= ANY($1)` kept it planning this multi-join read again on every execution (~0.45 ms of its CPU each).
+        var ids = query.Ids;
+        var single = ids.Count == 1 ? ids[0] : 0;
+        var orders = ids.Count == 1 ? db.Orders.AsNoTracking().Where(o => o.Id == single) : db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id));
         if (!user.Satisfies(Policies.OrdersManage))
         {
             if (!user.Satisfies(Policies.OrdersRead) && !user.Satisfies(Policies.OrdersWrite)) return new Dictionary<int, OrderReadModel>();
