@@ -30,8 +30,16 @@ for (let after = null; ;) {
   if (!page.pageInfo.hasNextPage) break;
   after = page.pageInfo.endCursor;
 }
+// A seeded generator (mulberry32, 32-bit integer arithmetic), so every run draws the same carts. The LCG used before
+// multiplied past 2^53 in floating point and took the low bits: some products came up a hundred times more often than
+// others, which made hot rows and emptied their stock.
 let seed = 20261203;
-const random = n => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+const random = n => {
+  seed = (seed + 0x6D2B79F5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+};
 const carts = new Array(orders);
 await pool(orders, async i => {
   const cart = (await gql('mutation { createCart { cart { id } } }')).createCart.cart.id;
