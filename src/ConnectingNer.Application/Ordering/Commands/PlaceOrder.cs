@@ -56,7 +56,8 @@ public sealed class PlaceOrderCommandHandler(IApplicationDbContext db, IOrdering
         // transaction commits (a deferred trigger): the gapless counter is held for the commit only.
         var order = Order.Place(me, command.PaymentMethod, lines.Value, place.Value.Name, place.Value.IntraState, shipping.Id,
             sealedShipping, sealedBilling, command.PurchaseOrderNumber?.Trim(), command.OrganisationId, buyer.Value, "customer", now);
-        db.Orders.Add(order);
+        // Async: the id comes from a block of the order id sequence, now and then a round trip to fetch the next block.
+        await db.Orders.AddAsync(order, cancellationToken);
         cart.Empty(now);
         // Whole or nothing: a failure rolls the transaction back, so EF Core's savepoint around the save (two round
         // trips) buys nothing here.

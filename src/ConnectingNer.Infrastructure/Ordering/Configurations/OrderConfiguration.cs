@@ -6,9 +6,15 @@ namespace ConnectingNer.Infrastructure.Ordering.Configurations;
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
+    public const string OrderIdSequence = "order_ids";
+
     public void Configure(EntityTypeBuilder<Order> builder)
     {
         builder.ToTable("orders", t => t.HasCheckConstraint("ck_orders_total_not_negative", "total_paise >= 0"));
+        // Ids from a sequence in blocks (hi/lo) rather than an identity column: the order's id is known before it is
+        // inserted, so the order, its lines and its history go to the database in one batch, not two (the lines need the
+        // id). Ids are internal and may skip; the gapless thing is the order's number.
+        builder.Property(o => o.Id).UseHiLo(OrderIdSequence);
         builder.Property(o => o.Number).HasMaxLength(48).IsRequired();
         builder.Property(o => o.FinancialYear).HasMaxLength(7).IsRequired();
         builder.HasIndex(o => o.Number).IsUnique();

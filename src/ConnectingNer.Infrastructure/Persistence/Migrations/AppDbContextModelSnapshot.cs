@@ -23,6 +23,9 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("order_ids")
+                .IncrementsBy(10);
+
             modelBuilder.Entity("ConnectingNer.Application.Catalog.ProductSearchHit", b =>
                 {
                     b.Property<int>("ProductId")
@@ -303,7 +306,7 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "order_ids");
 
                     b.Property<byte[]>("BillingAddress")
                         .HasColumnType("bytea")
