@@ -94,9 +94,8 @@ public sealed class AccessTokenCache(IOptions<IdentityServerOptions> options, Ti
     /// <summary>Called by the listener: on when it listens (starting empty), off when its connection is lost.</summary>
     public void SetLive(bool listening)
     {
-        Clear();
         live = listening;
-        if (listening) Clear();
+        Clear();
     }
 
     private void RemoveWhere(string id, bool authorization)

@@ -56,7 +56,8 @@ public sealed class IdentityServerOptions
 
     /// <summary>
     /// How many validated access tokens each node keeps in memory so that a token presented again costs no decryption
-    /// and no SQL (revocations still reach every node at once; see <see cref="AccessTokenCache"/>). 0 turns the cache off.
+    /// and no SQL (a revocation is refused at once by the node that made it and within a second by every other; see
+    /// <see cref="AccessTokenCache"/>). 0 turns the cache off.
     /// </summary>
     public int AccessTokenCacheSize { get; set; } = 10_000;
 

@@ -105,6 +105,38 @@ public sealed class TokenCacheTests(ApiFixture fixture) : IAsyncLifetime
         AssertCached(node);
     }
 
+    /// <summary>Revokes the partner token at the node's revocation endpoint.</summary>
+    private static async Task RevokeAsync(WebApplicationFactory<Program> node, string token)
+    {
+        using var revoke = await node.CreateClient().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = TestClients.FeedId, ["client_secret"] = TestClients.FeedSecret, ["token"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+    }
+
+    /// <summary>
+    /// The customer signs in at node A; node B accepts the token and keeps it; <paramref name="endSessions"/> runs on A.
+    /// Returns how long B then took to refuse the token.
+    /// </summary>
+    private async Task<TimeSpan> CustomerRefusedOnAnotherNodeAfterAsync(Func<IServiceProvider, AppUser, Task> endSessions)
+    {
+        await using var a = Node();
+        await using var b = Node();
+        var token = await CustomerTokenAsync(a);
+        Assert.True(await AcceptsAsync(b, token));
+        AssertCached(b);
+
+        var since = Stopwatch.StartNew();
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(Email))!;
+            await endSessions(scope.ServiceProvider, user);
+        }
+
+        return await RefusedAfterAsync(() => AcceptsAsync(b, token), since);
+    }
+
     [Fact]
     public async Task PartnerTokenRevokedOnOneNode_IsRefusedByAnotherWithinASecond()
     {
@@ -116,11 +148,7 @@ public sealed class TokenCacheTests(ApiFixture fixture) : IAsyncLifetime
         AssertCached(b);
 
         var since = Stopwatch.StartNew();
-        using var revoke = await a.CreateClient().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = TestClients.FeedId, ["client_secret"] = TestClients.FeedSecret, ["token"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        await RevokeAsync(a, token);
 
         Assert.True(await RefusedAfterAsync(() => AcceptsPartnerAsync(b, token), since) < Limit);
     }
@@ -133,55 +161,26 @@ public sealed class TokenCacheTests(ApiFixture fixture) : IAsyncLifetime
         Assert.True(await AcceptsPartnerAsync(node, token));
         AssertCached(node);
 
-        using var revoke = await node.CreateClient().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = TestClients.FeedId, ["client_secret"] = TestClients.FeedSecret, ["token"] = token,
-        }));
+        await RevokeAsync(node, token);
 
-        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.False(await AcceptsPartnerAsync(node, token));
     }
 
     [Fact]
-    public async Task AuthorizationRevokedOnOneNode_RefusesItsTokensOnAnother()
-    {
-        await using var a = Node();
-        await using var b = Node();
-        var token = await CustomerTokenAsync(a);
-        Assert.True(await AcceptsAsync(b, token));
-        AssertCached(b);
-
+    public async Task AuthorizationRevokedOnOneNode_RefusesItsTokensOnAnother() =>
         // Only the authorization (a signed-out session's record): its tokens' own entries still say valid.
-        var since = Stopwatch.StartNew();
-        await using (var scope = a.Services.CreateAsyncScope())
+        Assert.True(await CustomerRefusedOnAnotherNodeAfterAsync(async (services, user) =>
         {
-            var authorizations = scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>();
-            var subject = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(Email))!.Id.ToString();
-            await foreach (var authorization in authorizations.FindBySubjectAsync(subject)) Assert.True(await authorizations.TryRevokeAsync(authorization));
-        }
-
-        Assert.True(await RefusedAfterAsync(() => AcceptsAsync(b, token), since) < Limit);
-    }
+            var authorizations = services.GetRequiredService<IOpenIddictAuthorizationManager>();
+            await foreach (var authorization in authorizations.FindBySubjectAsync(user.Id.ToString()))
+                Assert.True(await authorizations.TryRevokeAsync(authorization));
+        }) < Limit);
 
     [Fact]
-    public async Task AccountLockedOnOneNode_RefusesItsTokensOnAnother()
-    {
-        await using var a = Node();
-        await using var b = Node();
-        var token = await CustomerTokenAsync(a);
-        Assert.True(await AcceptsAsync(b, token));
-        AssertCached(b);
-
-        var since = Stopwatch.StartNew();
-        await using (var scope = a.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByEmailAsync(Email))!;
-            Assert.True((await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddDays(1))).Succeeded);
-        }
-
-        Assert.True(await RefusedAfterAsync(() => AcceptsAsync(b, token), since) < Limit);
-    }
+    public async Task AccountLockedOnOneNode_RefusesItsTokensOnAnother() =>
+        Assert.True(await CustomerRefusedOnAnotherNodeAfterAsync(async (services, user) =>
+            Assert.True((await services.GetRequiredService<UserManager<AppUser>>().SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddDays(1))).Succeeded))
+            < Limit);
 }
 
 /// <summary>The cache's own rules, on the real type (no database needed).</summary>
