@@ -14,7 +14,10 @@ public static class DataCategories
     public const string AddressPostal = "address.postal";
     public const string AccountLogins = "account.logins";
 
-    public static readonly string[] All = [IdentityName, IdentityBirthDate, ContactEmail, ContactPhone, AddressPostal, AccountLogins];
+    /// <summary>Consent decisions and their history: who agreed to what, under which policy version.</summary>
+    public const string Consent = "consent";
+
+    public static readonly string[] All = [IdentityName, IdentityBirthDate, ContactEmail, ContactPhone, AddressPostal, AccountLogins, Consent];
 
     /// <summary>The authorization policy guarding a category.</summary>
     public static string Policy(string category) => "pii:" + category;

@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IAsyncLifetim
         ("addresses.phone", "contact.phone", "addresses { phone }"),
         ("hasPassword", "account.logins", "hasPassword"),
         ("externalLogins", "account.logins", "externalLogins { provider }"),
+        ("consents", "consent", "consents { purpose granted }"),
+        ("consentReviewRequired", "consent", "consentReviewRequired"),
     ];
 
     private static Access Expected(string principal, string category) => principal switch
@@ -79,7 +81,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IAsyncLifetim
         "subject" or "privacy-officer" => Access.Full,
         "support" => category switch
         {
-            "identity.birthdate" => Access.Denied,
+            "identity.birthdate" or "consent" => Access.Denied,
             "contact.email" or "contact.phone" => Access.Masked,
             _ => Access.Full,
         },

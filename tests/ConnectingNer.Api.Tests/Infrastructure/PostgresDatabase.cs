@@ -41,15 +41,19 @@ public sealed class PostgresDatabase : IAsyncDisposable
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().UseOpenIddict().Options);
 
     /// <summary>Empties every table the model maps, so each test starts from the same state.</summary>
+    private static readonly HashSet<string> ReferenceTables = ["consent_purposes", "privacy_policy_versions"];
+
     public async Task ResetAsync()
     {
         await using var db = CreateDbContext();
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Select(t => $"\"{t}\"");
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct()
+            .Where(t => !ReferenceTables.Contains(t)).Select(t => $"\"{t}\"");
         // Table names come from our own model, not from input.
-        // The audit trail refuses truncation (append-only trigger); only a superuser session that skips triggers can
-        // empty it, as the tests' reset does here.
+        // The audit trail and the consent records refuse truncation (append-only triggers); only a superuser session
+        // that skips triggers can empty them, as the tests' reset does here. The reference data the migrations insert
+        // stays: the purposes, and the privacy policy as first published.
         var sql = "SET session_replication_role = replica; TRUNCATE " + string.Join(", ", tables)
-            + " RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT";
+            + " RESTART IDENTITY CASCADE; DELETE FROM privacy_policy_versions WHERE version <> '1.0'; SET session_replication_role = DEFAULT";
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 

@@ -1,3 +1,4 @@
+using ConnectingNer.Application.Consent.Queries;
 using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.Application.Privacy;
 using ConnectingNer.GraphQL.Accounts.Types;
@@ -6,6 +7,7 @@ using ConnectingNer.GraphQL.Server.Data.Projection;
 using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.Application.Ordering.Queries;
 using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Consent.Types;
 using ConnectingNer.GraphQL.Ordering.Types;
 using ConnectingNer.GraphQL.Server.Data;
 using GraphQL.Types;
@@ -65,6 +67,17 @@ public sealed class CustomerType : ObjectGraphType<CustomerIndexRow>
         Field<ListGraphType<NonNullGraphType<ExternalLoginType>>>("externalLogins").Description("Social logins linked to the account (`account.logins`).")
             .Classified(DataCategories.AccountLogins).Projects(nameof(CustomerIndexRow.SubjectId))
             .Resolve(ctx => ctx.Disclose(DataCategories.AccountLogins, c => c.ExternalLogins));
+        Field<ListGraphType<NonNullGraphType<ConsentType>>>("consents")
+            .Description("Consent now, one entry per purpose (`consent`: the customer and the privacy officer).")
+            .Classified(DataCategories.Consent).Projects(nameof(CustomerIndexRow.SubjectId))
+            .ResolveAsync(async ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.Consent,
+                (await ctx.Sender().Send(new GetCustomerConsentsQuery(ctx.Source.SubjectId), ctx.CancellationToken))?.Decisions));
+        Field<BooleanGraphType>("consentReviewRequired")
+            .Description("True when the privacy policy changed materially since the customer granted a purpose: it does not hold until they "
+                + "accept the current policy (`acceptPrivacyPolicy`) (`consent`).")
+            .Classified(DataCategories.Consent).Projects(nameof(CustomerIndexRow.SubjectId))
+            .ResolveAsync(async ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.Consent,
+                (await ctx.Sender().Send(new GetCustomerConsentsQuery(ctx.Source.SubjectId), ctx.CancellationToken))?.ReviewRequired));
         Field<OrdersConnectionType>("orders")
             .Description("The customer's orders (first page only; the customer with `orders:read`, or staff who run orders), loaded for every "
                 + "customer of a list at once.")

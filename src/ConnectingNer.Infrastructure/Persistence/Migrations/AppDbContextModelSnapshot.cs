@@ -238,6 +238,156 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.Consent.ConsentPurpose", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("Partners")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("partners");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_days");
+
+                    b.HasKey("Code")
+                        .HasName("pk_consent_purposes");
+
+                    b.ToTable("consent_purposes", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Consent.ConsentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_records");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_consent_records_device_id")
+                        .HasFilter("device_id IS NOT NULL AND customer_id IS NULL");
+
+                    b.HasIndex("PolicyVersion")
+                        .HasDatabaseName("ix_consent_records_policy_version");
+
+                    b.HasIndex("Purpose")
+                        .HasDatabaseName("ix_consent_records_purpose");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_consent_records_customer_id_id")
+                        .HasFilter("customer_id IS NOT NULL");
+
+                    b.ToTable("consent_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consent_records_subject", "customer_id IS NOT NULL OR device_id IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Consent.PrivacyPolicyVersion", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("Material")
+                        .HasColumnType("boolean")
+                        .HasColumnName("material");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Version")
+                        .HasName("pk_privacy_policy_versions");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_privacy_policy_versions_published_at");
+
+                    b.ToTable("privacy_policy_versions", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.Ordering.Cart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1660,23 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_categories_category_id");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Consent.ConsentRecord", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.Consent.PrivacyPolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_privacy_policy_versions_policy_version");
+
+                    b.HasOne("ConnectingNer.Domain.Consent.ConsentPurpose", null)
+                        .WithMany()
+                        .HasForeignKey("Purpose")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_consent_purposes_purpose");
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.Ordering.CartLine", b =>

@@ -1,0 +1,54 @@
+using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Customers;
+using ConnectingNer.Domain.Consent;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingNer.Application.Consent;
+
+/// <summary>The policy versions that matter to consent: the current one, and those whose consents still count.</summary>
+public sealed record PolicyTerms(string CurrentVersion, IReadOnlySet<string> CountingVersions, IReadOnlySet<string> AllVersions);
+
+/// <summary>
+/// Derives a subject's consent now, from their records, the purposes, the policy versions and (for a customer) their
+/// age: what the consent queries show and what processing checks before it uses personal data.
+/// </summary>
+public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader customers, TimeProvider clock)
+{
+    public async Task<PolicyTerms> TermsAsync(CancellationToken cancellationToken)
+    {
+        var versions = await db.PrivacyPolicyVersions.AsNoTracking().OrderBy(v => v.PublishedAt)
+            .Select(v => new { v.Version, v.Material }).ToListAsync(cancellationToken);
+        if (versions.Count == 0) throw new InvalidOperationException("No privacy policy is published: the migrations publish the first one.");
+        var lastMaterial = versions.FindLastIndex(v => v.Material);
+        var counting = versions.Skip(Math.Max(lastMaterial, 0)).Select(v => v.Version).ToHashSet(StringComparer.Ordinal);
+        return new PolicyTerms(versions[^1].Version, counting, versions.Select(v => v.Version).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public async Task<IReadOnlyList<string>> PurposeCodesAsync(CancellationToken cancellationToken) =>
+        await db.ConsentPurposes.AsNoTracking().OrderBy(p => p.Position).Select(p => p.Code).ToListAsync(cancellationToken);
+
+    public async Task<ConsentState> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var records = await db.ConsentRecords.AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(cancellationToken);
+        var minor = await IsMinorWithoutGuardianAsync(customerId, cancellationToken);
+        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, minor);
+    }
+
+    public async Task<ConsentState> ForDeviceAsync(Guid deviceId, CancellationToken cancellationToken)
+    {
+        var records = await db.ConsentRecords.AsNoTracking().Where(r => r.DeviceId == deviceId && r.CustomerId == null).ToListAsync(cancellationToken);
+        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, false);
+    }
+
+    /// <summary>
+    /// A customer under 18 by their birth date: tracking, personalisation and marketing stay off whatever their toggles
+    /// say (DPDP Act §9) until a verified guardian consents.
+    /// </summary>
+    private async Task<bool> IsMinorWithoutGuardianAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var found = await customers.LoadAsync([customerId], cancellationToken);
+        if (!found.TryGetValue(customerId, out var customer) || customer.BirthDate is not { } born) return false;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return born.AddYears(Domain.Customers.Customer.LegalAge) > today;
+    }
+}
