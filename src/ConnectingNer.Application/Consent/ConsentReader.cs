@@ -41,6 +41,35 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     }
 
     /// <summary>
+    /// Whether processing for <paramref name="purpose"/> may run now for the subject, as <see cref="ConsentState.Holds"/>
+    /// would say, at the cost of what is checked where it is used: one statement for the latest decision and whether its
+    /// policy version still counts; for a customer who granted it, their age as well.
+    /// </summary>
+    public async Task<(bool Holds, ConsentSuspension? Suspension)> HoldsAsync(ConsentSubject subject, string purpose, CancellationToken cancellationToken)
+    {
+        if (purpose == ConsentPurpose.Essential) return (true, null);
+        var id = subject.Id;
+        var records = subject.IsDevice
+            ? db.ConsentRecords.Where(r => r.DeviceId == id && r.CustomerId == null)
+            : db.ConsentRecords.Where(r => r.CustomerId == id);
+        var versions = db.PrivacyPolicyVersions;
+        var latest = await records.Where(r => r.Purpose == purpose)
+            .OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
+            // A decision counts while no material version was published after the version it was made under.
+            .Select(r => new
+            {
+                r.Granted,
+                Counting = !versions.Any(v => v.Material && v.PublishedAt > versions.Where(m => m.Version == r.PolicyVersion).Select(m => m.PublishedAt).First()),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not { Granted: true }) return (false, null);
+        if (!latest.Counting) return (false, ConsentSuspension.PolicyReviewRequired);
+        if (!subject.IsDevice && ConsentPurpose.TrackingOrMarketing.Contains(purpose) && await IsMinorWithoutGuardianAsync(id, cancellationToken))
+            return (false, ConsentSuspension.MinorWithoutGuardian);
+        return (true, null);
+    }
+
+    /// <summary>
     /// A customer under 18 by their birth date: tracking, personalisation and marketing stay off whatever their toggles
     /// say (DPDP Act §9) until a verified guardian consents.
     /// </summary>

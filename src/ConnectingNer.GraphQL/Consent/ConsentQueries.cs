@@ -5,7 +5,6 @@ using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Consent.Types;
 using ConnectingNer.GraphQL.Server.Data;
 using ConnectingNer.GraphQL.Server.Data.Sorting;
-using ConnectingNer.GraphQL.Server.Errors;
 using ConnectingNer.GraphQL.Server.Paging;
 using GraphQL;
 using GraphQL.Types;
@@ -40,10 +39,7 @@ public sealed class ConsentQueries : IQueryFields
             .Description("A device's consent as Google Consent Mode v2 keys; signed in, your own consent. No sign-in needed.")
             .Argument<NonNullGraphType<StringGraphType>>("deviceId", "The device's id (a random version 4 UUID).")
             .ResolveAsync(async ctx =>
-            {
-                var result = await ctx.Sender().Send(new GetConsentModeStateQuery(ctx.GetArgument<string>("deviceId")), ctx.CancellationToken);
-                return result.IsSuccess ? result.Value : throw new CodedError(result.Errors[0].Code, result.Errors[0].Message);
-            });
+                (await ctx.Sender().Send(new GetConsentModeStateQuery(ctx.GetArgument<string>("deviceId")), ctx.CancellationToken)).ValueOrThrow());
 
         query.Field<NonNullGraphType<PrivacyPolicyType>>("privacyPolicy")
             .Description("The privacy policy in force.")

@@ -41,6 +41,81 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToView("product_search_hits", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.Analytics.ShopEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Browser")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("browser");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("network");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shop_events");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_shop_events_occurred_at");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_shop_events_customer_id_id")
+                        .HasFilter("customer_id IS NOT NULL");
+
+                    b.HasIndex("DeviceId", "Id")
+                        .HasDatabaseName("ix_shop_events_device_id_id")
+                        .HasFilter("device_id IS NOT NULL");
+
+                    b.ToTable("shop_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shop_events_subject", "customer_id IS NOT NULL OR device_id IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,84 @@
+using ConnectingNer.Application.Analytics.Commands;
+using ConnectingNer.Application.Analytics.ReadModels;
+using ConnectingNer.Domain.Analytics;
+using ConnectingNer.GraphQL.Catalog.Types;
+using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Consent.Types;
+using GraphQL.Types;
+
+namespace ConnectingNer.GraphQL.Analytics.Types;
+
+public sealed class ShopEventTypeType : EnumerationGraphType<ShopEventType>
+{
+    public ShopEventTypeType()
+    {
+        Name = "ShopEventType";
+        Description = "What a person did.";
+    }
+}
+
+public sealed record ShopEventInput(ShopEventType Type, string? ProductId, string? Query, DateTimeOffset OccurredAt);
+
+public sealed class ShopEventInputType : InputObjectGraphType<ShopEventInput>
+{
+    public ShopEventInputType()
+    {
+        Name = "ShopEventInput";
+        Description = "One thing a person did, as it happened.";
+        Field<NonNullGraphType<ShopEventTypeType>>("type").Description("What.");
+        Field<IdGraphType>("productId").Description("The product viewed or added to the cart (required for those).");
+        Field<StringGraphType>("query").Description($"What was searched for (required for `SEARCHED`), at most {ShopEvent.QueryMaxLength} characters.");
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When: not in the future, and no older than a day.");
+    }
+}
+
+public sealed record RecordEventsInput(string? DeviceId, IReadOnlyList<ShopEventInput> Events);
+
+public sealed class RecordEventsInputType : InputObjectGraphType<RecordEventsInput>
+{
+    public RecordEventsInputType()
+    {
+        Name = "RecordEventsInput";
+        Description = "A batch of events from one device or signed-in customer.";
+        Field<StringGraphType>("deviceId").Description("The device's id (a random version 4 UUID); required when not signed in.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShopEventInputType>>>>("events")
+            .Description($"1 to {RecordEventsCommandHandler.MaxEvents} events.");
+    }
+}
+
+public sealed class RecordEventsPayloadType : ObjectGraphType<Payload<EventsRecordedReadModel>>
+{
+    public RecordEventsPayloadType()
+    {
+        Name = "RecordEventsPayload";
+        Description = "How many events were stored, and how many dropped because analytics consent does not hold.";
+        Field<IntGraphType>("stored").Description("Events stored (all of the batch, or none).").Resolve(ctx => ctx.Source.Value?.Stored);
+        Field<IntGraphType>("dropped").Description("Events not stored: there is no analytics consent for this person or device.")
+            .Resolve(ctx => ctx.Source.Value?.Dropped);
+        Field<ConsentSuspensionType>("suspendedBecause").Description("Why analytics consent that was granted does not hold, if that is why.")
+            .Resolve(ctx => ctx.Source.Value?.SuspendedBecause);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why the batch was refused; empty otherwise.")
+            .Resolve(ctx => ctx.Source.Errors);
+    }
+}
+
+public sealed class RecommendationBasisType : EnumerationGraphType<RecommendationBasis>
+{
+    public RecommendationBasisType()
+    {
+        Name = "RecommendationBasis";
+        Description = "What recommendations are based on.";
+    }
+}
+
+public sealed class RecommendationsType : ObjectGraphType<RecommendationsReadModel>
+{
+    public RecommendationsType()
+    {
+        Name = "Recommendations";
+        Description = "Recommended products, and whether they come from your own history or from what is popular.";
+        Field<NonNullGraphType<RecommendationBasisType>>("basis")
+            .Description("`PERSONAL` from your own history (you consented to personalisation), else `POPULAR`.").Resolve(ctx => ctx.Source.Basis);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("products").Description("The products.").Resolve(ctx => ctx.Source.Products);
+    }
+}

@@ -1,0 +1,17 @@
+using ConnectingNer.Application.Analytics;
+using ConnectingNer.Application.Common.Modules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectingNer.Infrastructure.Analytics;
+
+/// <summary>Where requests come from (for events, reduced before storing) and the 13-month event clean-up.</summary>
+internal sealed class AnalyticsModule : IServiceModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
+        services.AddSingleton<EventPruningJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventPruningJob>());
+    }
+}
