@@ -88,6 +88,7 @@ public static class ApiComposition
         AuthorizationEndpoints.Map(app);
         ExternalLogin.Map(app);
         AccountPages.Map(app);
+        Consent.EmailLinks.Map(app);
         return app;
     }
 

@@ -14,5 +14,7 @@ public static class ConsentData
         public DbSet<ConsentRecord> ConsentRecords => db.Set<ConsentRecord>();
 
         public DbSet<PrivacyPolicyVersion> PrivacyPolicyVersions => db.Set<PrivacyPolicyVersion>();
+
+        public DbSet<NewsletterSubscriber> NewsletterSubscribers => db.Set<NewsletterSubscriber>();
     }
 }

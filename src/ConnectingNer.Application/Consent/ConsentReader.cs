@@ -27,17 +27,29 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     public async Task<IReadOnlyList<string>> PurposeCodesAsync(CancellationToken cancellationToken) =>
         await db.ConsentPurposes.AsNoTracking().OrderBy(p => p.Position).Select(p => p.Code).ToListAsync(cancellationToken);
 
-    public async Task<ConsentState> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken)
+    public Task<ConsentState> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken) =>
+        ForAsync(ConsentSubject.Customer(customerId), cancellationToken);
+
+    public async Task<ConsentState> ForAsync(ConsentSubject subject, CancellationToken cancellationToken)
     {
-        var records = await db.ConsentRecords.AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(cancellationToken);
-        var minor = await IsMinorWithoutGuardianAsync(customerId, cancellationToken);
+        var records = await RecordsOf(subject).AsNoTracking().ToListAsync(cancellationToken);
+        var minor = subject.IsCustomer && await IsMinorWithoutGuardianAsync(subject.Id, cancellationToken);
         return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, minor);
     }
 
-    public async Task<ConsentState> ForDeviceAsync(Guid deviceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The subject's own records: a customer's (their devices' merged decisions included), a device's or a
+    /// subscriber's that belong to no customer.
+    /// </summary>
+    public IQueryable<ConsentRecord> RecordsOf(ConsentSubject subject)
     {
-        var records = await db.ConsentRecords.AsNoTracking().Where(r => r.DeviceId == deviceId && r.CustomerId == null).ToListAsync(cancellationToken);
-        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, false);
+        var id = subject.Id;
+        return subject.Kind switch
+        {
+            ConsentSubjectKind.Device => db.ConsentRecords.Where(r => r.DeviceId == id && r.CustomerId == null),
+            ConsentSubjectKind.Subscriber => db.ConsentRecords.Where(r => r.SubscriberId == id && r.CustomerId == null),
+            _ => db.ConsentRecords.Where(r => r.CustomerId == id),
+        };
     }
 
     /// <summary>
@@ -48,10 +60,7 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     public async Task<(bool Holds, ConsentSuspension? Suspension)> HoldsAsync(ConsentSubject subject, string purpose, CancellationToken cancellationToken)
     {
         if (purpose == ConsentPurpose.Essential) return (true, null);
-        var id = subject.Id;
-        var records = subject.IsDevice
-            ? db.ConsentRecords.Where(r => r.DeviceId == id && r.CustomerId == null)
-            : db.ConsentRecords.Where(r => r.CustomerId == id);
+        var records = RecordsOf(subject);
         var versions = db.PrivacyPolicyVersions;
         var latest = await records.Where(r => r.Purpose == purpose)
             .OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id)
@@ -64,7 +73,7 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is not { Granted: true }) return (false, null);
         if (!latest.Counting) return (false, ConsentSuspension.PolicyReviewRequired);
-        if (!subject.IsDevice && ConsentPurpose.TrackingOrMarketing.Contains(purpose) && await IsMinorWithoutGuardianAsync(id, cancellationToken))
+        if (subject.IsCustomer && ConsentPurpose.TrackingOrMarketing.Contains(purpose) && await IsMinorWithoutGuardianAsync(subject.Id, cancellationToken))
             return (false, ConsentSuspension.MinorWithoutGuardian);
         return (true, null);
     }
@@ -76,8 +85,10 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     private async Task<bool> IsMinorWithoutGuardianAsync(Guid customerId, CancellationToken cancellationToken)
     {
         var found = await customers.LoadAsync([customerId], cancellationToken);
-        if (!found.TryGetValue(customerId, out var customer) || customer.BirthDate is not { } born) return false;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return born.AddYears(Domain.Customers.Customer.LegalAge) > today;
+        return found.TryGetValue(customerId, out var customer) && IsMinorWithoutGuardian(customer);
     }
+
+    /// <summary>True for a customer whose birth date makes them under 18 today.</summary>
+    public bool IsMinorWithoutGuardian(Customers.ReadModels.CustomerReadModel customer) =>
+        customer.BirthDate is { } born && born.AddYears(Domain.Customers.Customer.LegalAge) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -10,10 +10,27 @@ namespace ConnectingNer.Application.Consent;
 /// <summary>A decision as a person sends it.</summary>
 public sealed record ConsentChoice(string Purpose, bool Granted);
 
-/// <summary>Whose consent: a customer, or an anonymous device.</summary>
-public readonly record struct ConsentSubject(Guid Id, bool IsDevice)
+public enum ConsentSubjectKind
 {
-    public string Type => IsDevice ? "device" : "customer";
+    Customer,
+    Device,
+
+    /// <summary>A newsletter subscriber without an account.</summary>
+    Subscriber,
+}
+
+/// <summary>Whose consent: a customer, an anonymous device, or a newsletter subscriber without an account.</summary>
+public readonly record struct ConsentSubject(Guid Id, ConsentSubjectKind Kind)
+{
+    public static ConsentSubject Customer(Guid id) => new(id, ConsentSubjectKind.Customer);
+
+    public static ConsentSubject Device(Guid id) => new(id, ConsentSubjectKind.Device);
+
+    public static ConsentSubject Subscriber(Guid id) => new(id, ConsentSubjectKind.Subscriber);
+
+    public bool IsCustomer => Kind == ConsentSubjectKind.Customer;
+
+    public string Type => Kind.ToString().ToLowerInvariant();
 }
 
 /// <summary>
@@ -50,9 +67,12 @@ public sealed class ConsentWriter(IApplicationDbContext db, ConsentReader reader
         var errors = await CheckAsync(decisions, cancellationToken);
         if (errors.Count > 0) return Result<ConsentReceiptReadModel>.FromErrors(errors);
         var now = clock.GetUtcNow();
-        var records = decisions.Select(d => subject.IsDevice
-            ? ConsentRecord.ForDevice(subject.Id, d.Purpose, d.Granted, policyVersion, source, now, user.ClientId)
-            : ConsentRecord.ForCustomer(subject.Id, d.Purpose, d.Granted, policyVersion, source, now, user.ClientId)).ToList();
+        var records = decisions.Select(d => subject.Kind switch
+        {
+            ConsentSubjectKind.Device => ConsentRecord.ForDevice(subject.Id, d.Purpose, d.Granted, policyVersion, source, now, user.ClientId),
+            ConsentSubjectKind.Subscriber => ConsentRecord.ForSubscriber(subject.Id, d.Purpose, d.Granted, policyVersion, source, now, user.ClientId),
+            _ => ConsentRecord.ForCustomer(subject.Id, d.Purpose, d.Granted, policyVersion, source, now, user.ClientId),
+        }).ToList();
         db.ConsentRecords.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(await AnswerAsync(subject, records, cancellationToken));
@@ -61,9 +81,7 @@ public sealed class ConsentWriter(IApplicationDbContext db, ConsentReader reader
     /// <summary>The subject's consent now, and a receipt for <paramref name="recorded"/> (the records just appended).</summary>
     public async Task<ConsentReceiptReadModel> AnswerAsync(ConsentSubject subject, IReadOnlyList<ConsentRecord> recorded, CancellationToken cancellationToken)
     {
-        var state = subject.IsDevice
-            ? await reader.ForDeviceAsync(subject.Id, cancellationToken)
-            : await reader.ForCustomerAsync(subject.Id, cancellationToken);
+        var state = await reader.ForAsync(subject, cancellationToken);
         var terms = await reader.TermsAsync(cancellationToken);
         if (recorded.Count == 0) return new ConsentReceiptReadModel(state.Decisions, terms.CurrentVersion, null);
         var last = recorded[^1];

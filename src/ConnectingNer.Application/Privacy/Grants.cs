@@ -50,6 +50,9 @@ public static class Grants
             },
             ["payments:process"] = new Dictionary<string, DataAccess>(),
             ["analytics:aggregate"] = new Dictionary<string, DataAccess>(),
+            // A marketing partner sends the newsletter: the addresses of people whose email-marketing consent holds now,
+            // listed by the newsletter audience only (its query narrows the people; this row opens the category).
+            ["marketing:send"] = new Dictionary<string, DataAccess> { [DataCategories.ContactEmail] = DataAccess.Full },
         };
 
     /// <summary>What <paramref name="caller"/> may see of <paramref name="subjectId"/>'s data of <paramref name="category"/>.</summary>
@@ -70,6 +73,7 @@ public static class Grants
         caller.DeclaredPurpose is { Length: > 0 } declared ? declared
         : caller.PartnerId is not null && caller.Scopes.Contains(Policies.OrdersFulfil) ? "delivery"
         : caller.PartnerId is not null && caller.Scopes.Contains(Policies.PaymentsProcess) ? "payment"
+        : caller.PartnerId is not null && caller.Scopes.Contains(Policies.MarketingSend) ? "marketing"
         : caller.Roles.Contains(Roles.PrivacyOfficer) ? "privacy_review"
         : caller.Roles.Contains(Roles.Support) ? "customer_support"
         : caller.Roles.Contains(Roles.Admin) ? "administration"

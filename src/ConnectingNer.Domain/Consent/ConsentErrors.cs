@@ -46,4 +46,10 @@ public static class ConsentErrors
 
     public static Error DeviceUnknown(string field = "deviceId") =>
         new("consent.device_unknown", "This device has no consent on record.", field);
+
+    public static Error EmailInvalid(string field = "email") =>
+        new("newsletter.email_invalid", "Enter an email address such as name@example.in.", field);
+
+    public static Error LinkInvalid(string field) =>
+        new("consent.link_invalid", "This link is not valid or has expired.", field);
 }

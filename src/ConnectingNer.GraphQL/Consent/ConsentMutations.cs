@@ -49,6 +49,17 @@ public sealed class ConsentMutations : IMutationFields
             .ResolveAsync(async ctx => Payload<ConsentReceiptReadModel>.From(await ctx.Sender().Send(
                 new AcceptPrivacyPolicyCommand(ctx.GetArgument<string>("version")), ctx.CancellationToken)));
 
+        mutation.Field<SubscribeNewsletterPayloadType>("subscribeNewsletter")
+            .Description("Asks for the newsletter, without an account: a confirmation link goes to the address (double opt-in).")
+            .Argument<NonNullGraphType<StringGraphType>>("email", "The address.")
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new SubscribeNewsletterCommand(ctx.GetArgument<string>("email")), ctx.CancellationToken));
+
+        mutation.Field<ConsentPayloadType>("confirmNewsletterSubscription")
+            .Description("Follows the confirmation link's token: email marketing is granted for its address. No sign-in needed.")
+            .Argument<NonNullGraphType<StringGraphType>>("token", "The `token` of the confirmation link.")
+            .ResolveAsync(async ctx => Payload<ConsentReceiptReadModel>.From(await ctx.Sender().Send(
+                new ConfirmNewsletterSubscriptionCommand(ctx.GetArgument<string>("token")), ctx.CancellationToken)));
+
         mutation.Field<PrivacyPolicyPayloadType>("publishPrivacyPolicy")
             .Description("Publishes a new version of the privacy policy, in force at once. For the privacy officer.")
             .Argument<NonNullGraphType<PublishPrivacyPolicyInputType>>("input")

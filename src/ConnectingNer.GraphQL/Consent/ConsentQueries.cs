@@ -49,6 +49,15 @@ public sealed class ConsentQueries : IQueryFields
             .Description("Every published version of the privacy policy, newest first.")
             .ResolveAsync(async ctx => await ctx.Sender().Send(new ListPrivacyPolicyVersionsQuery(), ctx.CancellationToken));
 
+        query.Field<NewsletterAudienceType>("newsletterAudience")
+            .Description("For a marketing partner (scope `marketing:send`): who may be sent the newsletter now, with each one's unsubscribe link. "
+                + "Every address shown is recorded as a disclosure.")
+            .Argument<IntGraphType>("first", $"How many, 1 to {ListNewsletterAudienceQueryHandler.MaxFirst} (default 100).")
+            .Argument<StringGraphType>("after", "The previous page's `endCursor`.")
+            .AuthorizeWithPolicy(Policies.MarketingSend)
+            .ResolveAsync(async ctx => (await ctx.Sender().Send(
+                new ListNewsletterAudienceQuery(ctx.GetArgument("first", 100), ctx.GetArgument<string?>("after")), ctx.CancellationToken)).ValueOrThrow());
+
         query.Field<NonNullGraphType<ConsentReceiptVerificationType>>("verifyConsentReceipt")
             .Description("Checks a consent receipt: whether the shop signed it, and what it states.")
             .Argument<NonNullGraphType<StringGraphType>>("receipt", "The receipt (a compact JWS).")

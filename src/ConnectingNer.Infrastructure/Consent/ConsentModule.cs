@@ -4,8 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Infrastructure.Consent;
 
-/// <summary>Consent receipts signed with the authorization server's keys.</summary>
+/// <summary>Consent receipts signed with the authorization server's keys, email links, newsletter addresses, audiences.</summary>
 internal sealed class ConsentModule : IServiceModule
 {
-    public void AddServices(IServiceCollection services) => services.AddSingleton<IConsentReceipts, JwsConsentReceipts>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<IConsentReceipts, JwsConsentReceipts>();
+        services.AddSingleton<IConsentLinks, DataProtectionConsentLinks>();
+        services.AddScoped<INewsletterSubscribers, NewsletterSubscribers>();
+        services.AddScoped<IConsentAudience, PostgresConsentAudience>();
+    }
 }

@@ -105,7 +105,7 @@ public sealed class IdentityServerOptions
     public static readonly string[] ApiScopes =
     [
         "catalog:read", "catalog:write", "orders:read", "orders:write", "orders:fulfil",
-        "payments:process", "analytics:aggregate", "privacy:manage",
+        "payments:process", "analytics:aggregate", "marketing:send", "privacy:manage",
     ];
 }
 

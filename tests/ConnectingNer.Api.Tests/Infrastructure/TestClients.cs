@@ -13,6 +13,10 @@ public static class TestClients
     public const string WebSignedOut = "https://shop.test/signed-out";
     public const string MobileId = "shop-mobile-test";
     public const string MobileRedirect = "in.connectingner.shop:/oauth2redirect";
+    public const string MarketingId = "marketing-test";
+    public const string MarketingSecret = "marketing-test-secret";
+    public const string AnalyticsId = "analytics-test";
+    public const string AnalyticsSecret = "analytics-test-secret";
     public const string LogisticsId = "logistics-test";
     public const string LogisticsSecret = "logistics-test-secret";
     public const string LogisticsPartner = "logistics-partner";
@@ -68,6 +72,16 @@ public static class TestClients
         ["Identity:Clients:6:DisplayName"] = "Payment provider (test)",
         ["Identity:Clients:6:PartnerId"] = "payments-partner",
         ["Identity:Clients:6:Scopes:0"] = "payments:process",
+        ["Identity:Clients:7:ClientId"] = MarketingId,
+        ["Identity:Clients:7:ClientSecret"] = MarketingSecret,
+        ["Identity:Clients:7:DisplayName"] = "Marketing partner (test)",
+        ["Identity:Clients:7:PartnerId"] = "marketing-partner",
+        ["Identity:Clients:7:Scopes:0"] = "marketing:send",
+        ["Identity:Clients:8:ClientId"] = AnalyticsId,
+        ["Identity:Clients:8:ClientSecret"] = AnalyticsSecret,
+        ["Identity:Clients:8:DisplayName"] = "Analytics partner (test)",
+        ["Identity:Clients:8:PartnerId"] = "analytics-partner",
+        ["Identity:Clients:8:Scopes:0"] = "analytics:aggregate",
     }.Concat(UserScopes.SelectMany((scope, i) => new[]
     {
         KeyValuePair.Create($"Identity:Clients:2:Scopes:{i}", scope), KeyValuePair.Create($"Identity:Clients:3:Scopes:{i}", scope),

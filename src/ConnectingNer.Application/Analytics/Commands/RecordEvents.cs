@@ -34,12 +34,12 @@ public sealed class RecordEventsCommandHandler(IApplicationDbContext db, Consent
         var now = clock.GetUtcNow();
         var errors = Check(command.Events, now);
         ConsentSubject? subject = null;
-        if (user.PartnerId is null && user.TryGetPersonId(out var me)) subject = new ConsentSubject(me, IsDevice: false);
+        if (user.PartnerId is null && user.TryGetPersonId(out var me)) subject = ConsentSubject.Customer(me);
         else if (command.DeviceId is null) errors.Add(AnalyticsErrors.SubjectRequired());
         if (command.DeviceId is not null)
         {
             if (!DeviceIds.TryParse(command.DeviceId, out var device)) errors.Add(ConsentErrors.DeviceIdInvalid());
-            else subject ??= new ConsentSubject(device, IsDevice: true);
+            else subject ??= ConsentSubject.Device(device);
         }
 
         var products = command.Events.Where(e => e.ProductId is not null).Select(e => e.ProductId!.Value).Distinct().ToList();
@@ -56,7 +56,7 @@ public sealed class RecordEventsCommandHandler(IApplicationDbContext db, Consent
         if (!holds) return Result.Success(new EventsRecordedReadModel(0, command.Events.Count, suspension));
 
         var (network, browser) = (Anonymisation.Network(origin.Address), Anonymisation.Browser(origin.UserAgent));
-        var (customerId, deviceId) = subject.Value.IsDevice ? ((Guid?)null, (Guid?)subject.Value.Id) : (subject.Value.Id, null);
+        var (customerId, deviceId) = !subject.Value.IsCustomer ? ((Guid?)null, (Guid?)subject.Value.Id) : (subject.Value.Id, null);
         db.ShopEvents.AddRange(command.Events.Select(e => new ShopEvent(e.Type, customerId, deviceId, e.ProductId,
             e.Type == ShopEventType.Searched ? e.Query!.Trim() : null, e.OccurredAt, now, network, browser, user.ClientId)));
         await db.SaveChangesAsync(cancellationToken);

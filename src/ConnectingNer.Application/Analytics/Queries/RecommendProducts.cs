@@ -29,11 +29,11 @@ public sealed class RecommendProductsQueryHandler(IApplicationDbContext db, Cons
     {
         if (query.First is < 1 or > MaxFirst) return new Error("recommendations.first_out_of_range", $"Ask for 1 to {MaxFirst} products.", "first");
         ConsentSubject? subject = null;
-        if (user.PartnerId is null && user.TryGetPersonId(out var me)) subject = new ConsentSubject(me, IsDevice: false);
+        if (user.PartnerId is null && user.TryGetPersonId(out var me)) subject = ConsentSubject.Customer(me);
         else if (query.DeviceId is not null)
         {
             if (!DeviceIds.TryParse(query.DeviceId, out var device)) return ConsentErrors.DeviceIdInvalid();
-            subject = new ConsentSubject(device, IsDevice: true);
+            subject = ConsentSubject.Device(device);
         }
 
         if (subject is { } who && (await consent.HoldsAsync(who, ConsentPurpose.Personalisation, cancellationToken)).Holds
@@ -48,11 +48,11 @@ public sealed class RecommendProductsQueryHandler(IApplicationDbContext db, Cons
     {
         var id = subject.Id;
         var since = clock.GetUtcNow().AddDays(-HistoryDays);
-        var events = subject.IsDevice ? db.ShopEvents.Where(e => e.DeviceId == id && e.CustomerId == null) : db.ShopEvents.Where(e => e.CustomerId == id);
+        var events = !subject.IsCustomer ? db.ShopEvents.Where(e => e.DeviceId == id && e.CustomerId == null) : db.ShopEvents.Where(e => e.CustomerId == id);
         var touched = await events.Where(e => e.ProductId != null && e.OccurredAt >= since)
             .OrderByDescending(e => e.Id).Take(HistoryEvents).Select(e => e.ProductId!.Value).ToListAsync(cancellationToken);
         var orders = db.Orders;
-        var bought = subject.IsDevice ? [] : await db.OrderLines.Where(l => orders.Any(o => o.Id == l.OrderId && o.CustomerId == id))
+        var bought = !subject.IsCustomer ? [] : await db.OrderLines.Where(l => orders.Any(o => o.Id == l.OrderId && o.CustomerId == id))
             .Select(l => l.ProductId).Distinct().ToListAsync(cancellationToken);
         if (touched.Count == 0 && bought.Count == 0) return [];
 

@@ -30,6 +30,12 @@ public static class Policies
     /// <summary>A payment partner's client (scope <c>payments:process</c>).</summary>
     public const string PaymentsProcess = "payments:process";
 
+    /// <summary>A marketing partner's client (scope <c>marketing:send</c>): the newsletter audience, nothing else.</summary>
+    public const string MarketingSend = "marketing:send";
+
+    /// <summary>An analytics partner's client (scope <c>analytics:aggregate</c>): aggregates only, never a person.</summary>
+    public const string AnalyticsAggregate = "analytics:aggregate";
+
     private static readonly IReadOnlyDictionary<string, Func<ICurrentUser, bool>> Rules = new Dictionary<string, Func<ICurrentUser, bool>>
     {
         [CatalogWrite] = u => u.Scopes.Contains(CatalogWrite) || u.Roles.Contains(Roles.CatalogManager) || u.Roles.Contains(Roles.Admin),
@@ -40,6 +46,8 @@ public static class Policies
         [OrdersManage] = u => u.Roles.Contains(Roles.Support) || u.Roles.Contains(Roles.Admin),
         [OrdersFulfil] = u => u.PartnerId is not null && u.Scopes.Contains(OrdersFulfil),
         [PaymentsProcess] = u => u.PartnerId is not null && u.Scopes.Contains(PaymentsProcess),
+        [MarketingSend] = u => u.PartnerId is not null && u.Scopes.Contains(MarketingSend),
+        [AnalyticsAggregate] = u => u.PartnerId is not null && u.Scopes.Contains(AnalyticsAggregate),
     };
 
     public static IEnumerable<string> All => Rules.Keys;

@@ -25,7 +25,7 @@ public sealed class AcceptPrivacyPolicyCommandHandler(ConsentWriter writer, Cons
         var state = await reader.ForCustomerAsync(me, cancellationToken);
         List<ConsentChoice> confirmed = [new(ConsentPurpose.Essential, true),
             .. state.Decisions.Where(d => d.Suspension == ConsentSuspension.PolicyReviewRequired).Select(d => new ConsentChoice(d.Purpose, true))];
-        return await writer.RecordAsync(new ConsentSubject(me, IsDevice: false), confirmed, terms.CurrentVersion, ConsentSource.AccountSettings,
+        return await writer.RecordAsync(ConsentSubject.Customer(me), confirmed, terms.CurrentVersion, ConsentSource.AccountSettings,
             cancellationToken);
     }
 }

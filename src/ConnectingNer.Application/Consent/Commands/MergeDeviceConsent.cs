@@ -37,6 +37,6 @@ public sealed class MergeDeviceConsentCommandHandler(IApplicationDbContext db, C
 
         db.ConsentRecords.AddRange(merged);
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Success(await writer.AnswerAsync(new ConsentSubject(me, IsDevice: false), merged, cancellationToken));
+        return Result.Success(await writer.AnswerAsync(ConsentSubject.Customer(me), merged, cancellationToken));
     }
 }

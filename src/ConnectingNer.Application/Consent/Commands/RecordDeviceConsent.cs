@@ -22,7 +22,7 @@ public sealed class RecordDeviceConsentCommandHandler(ConsentWriter writer, Cons
         var terms = await reader.TermsAsync(cancellationToken);
         if (!terms.AllVersions.Contains(command.PolicyVersion ?? "")) errors.Add(ConsentErrors.PolicyVersionUnknown());
         if (errors.Count > 0) return Result<ConsentReceiptReadModel>.FromErrors(errors);
-        return await writer.RecordAsync(new ConsentSubject(device, IsDevice: true), command.Decisions, command.PolicyVersion!, ConsentSource.Banner,
+        return await writer.RecordAsync(ConsentSubject.Device(device), command.Decisions, command.PolicyVersion!, ConsentSource.Banner,
             cancellationToken);
     }
 }

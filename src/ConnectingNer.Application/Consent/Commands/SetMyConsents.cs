@@ -19,6 +19,6 @@ public sealed class SetMyConsentsCommandHandler(ConsentWriter writer, ConsentRea
     {
         if (user.PartnerId is not null || !user.TryGetPersonId(out var me)) return ConsentErrors.NotSignedInCustomer();
         var terms = await reader.TermsAsync(cancellationToken);
-        return await writer.RecordAsync(new ConsentSubject(me, IsDevice: false), command.Decisions, terms.CurrentVersion, command.Source, cancellationToken);
+        return await writer.RecordAsync(ConsentSubject.Customer(me), command.Decisions, terms.CurrentVersion, command.Source, cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class GetConsentModeStateQueryHandler(ConsentReader reader, ICurre
         if (!DeviceIds.TryParse(query.DeviceId, out var device)) return ConsentErrors.DeviceIdInvalid();
         var state = user.PartnerId is null && user.TryGetPersonId(out var me)
             ? await reader.ForCustomerAsync(me, cancellationToken)
-            : await reader.ForDeviceAsync(device, cancellationToken);
+            : await reader.ForAsync(ConsentSubject.Device(device), cancellationToken);
         return Result.Success(ConsentModeReadModel.From(state));
     }
 }

@@ -22,7 +22,8 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
 {
     public void Configure(EntityTypeBuilder<ConsentRecord> builder)
     {
-        builder.ToTable("consent_records", t => t.HasCheckConstraint("ck_consent_records_subject", "customer_id IS NOT NULL OR device_id IS NOT NULL"));
+        builder.ToTable("consent_records", t => t.HasCheckConstraint("ck_consent_records_subject",
+            "customer_id IS NOT NULL OR device_id IS NOT NULL OR subscriber_id IS NOT NULL"));
         builder.Property(r => r.Purpose).HasMaxLength(40);
         builder.HasOne<ConsentPurpose>().WithMany().HasForeignKey(r => r.Purpose).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.PolicyVersion).HasMaxLength(PrivacyPolicyVersion.VersionMaxLength);
@@ -31,6 +32,9 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         builder.Property(r => r.ClientId).HasMaxLength(200);
         builder.HasIndex(r => new { r.CustomerId, r.Id }).HasFilter("customer_id IS NOT NULL");
         builder.HasIndex(r => r.DeviceId).HasFilter("device_id IS NOT NULL AND customer_id IS NULL");
+        builder.HasIndex(r => r.SubscriberId).HasFilter("subscriber_id IS NOT NULL AND customer_id IS NULL");
+        // The audience of a purpose: the latest decision per subject (DISTINCT ON), found by purpose.
+        builder.HasIndex(r => new { r.Purpose, r.CustomerId, r.SubscriberId, r.RecordedAt, r.Id });
     }
 }
 
@@ -44,5 +48,15 @@ internal sealed class PrivacyPolicyVersionConfiguration : IEntityTypeConfigurati
         builder.Property(v => v.Text).HasMaxLength(PrivacyPolicyVersion.TextMaxLength);
         builder.Property(v => v.Summary).HasMaxLength(PrivacyPolicyVersion.SummaryMaxLength);
         builder.HasIndex(v => v.PublishedAt);
+    }
+}
+
+internal sealed class NewsletterSubscriberConfiguration : IEntityTypeConfiguration<NewsletterSubscriber>
+{
+    public void Configure(EntityTypeBuilder<NewsletterSubscriber> builder)
+    {
+        builder.ToTable("newsletter_subscribers");
+        builder.Property(s => s.EmailIndex).HasMaxLength(64);
+        builder.HasIndex(s => s.EmailIndex).IsUnique();
     }
 }

@@ -405,6 +405,10 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("source");
 
+                    b.Property<Guid?>("SubscriberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscriber_id");
+
                     b.HasKey("Id")
                         .HasName("pk_consent_records");
 
@@ -415,17 +419,57 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.HasIndex("PolicyVersion")
                         .HasDatabaseName("ix_consent_records_policy_version");
 
-                    b.HasIndex("Purpose")
-                        .HasDatabaseName("ix_consent_records_purpose");
+                    b.HasIndex("SubscriberId")
+                        .HasDatabaseName("ix_consent_records_subscriber_id")
+                        .HasFilter("subscriber_id IS NOT NULL AND customer_id IS NULL");
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_consent_records_customer_id_id")
                         .HasFilter("customer_id IS NOT NULL");
 
+                    b.HasIndex("Purpose", "CustomerId", "SubscriberId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_consent_records_purpose_customer_id_subscriber_id_recorded_");
+
                     b.ToTable("consent_records", null, t =>
                         {
-                            t.HasCheckConstraint("ck_consent_records_subject", "customer_id IS NOT NULL OR device_id IS NOT NULL");
+                            t.HasCheckConstraint("ck_consent_records_subject", "customer_id IS NOT NULL OR device_id IS NOT NULL OR subscriber_id IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.Consent.NewsletterSubscriber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EmailIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("email_index");
+
+                    b.Property<byte[]>("SealedEmail")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_email");
+
+                    b.HasKey("Id")
+                        .HasName("pk_newsletter_subscribers");
+
+                    b.HasIndex("EmailIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_newsletter_subscribers_email_index");
+
+                    b.ToTable("newsletter_subscribers", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.Consent.PrivacyPolicyVersion", b =>

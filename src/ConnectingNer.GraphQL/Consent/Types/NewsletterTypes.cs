@@ -1,0 +1,53 @@
+using ConnectingNer.Application.Consent.ReadModels;
+using ConnectingNer.Application.Privacy;
+using ConnectingNer.Domain.Common;
+using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Privacy;
+using GraphQL.Types;
+
+namespace ConnectingNer.GraphQL.Consent.Types;
+
+public sealed class SubscribeNewsletterPayloadType : ObjectGraphType<Result>
+{
+    public SubscribeNewsletterPayloadType()
+    {
+        Name = "SubscribeNewsletterPayload";
+        Description = "The same answer for every valid address: a confirmation link is on its way, and nothing is sent until it is followed.";
+        Field<NonNullGraphType<BooleanGraphType>>("confirmationSent").Description("True when the address was accepted.")
+            .Resolve(ctx => ctx.Source.IsSuccess);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why the address was refused; empty otherwise.")
+            .Resolve(ctx => ctx.Source.Errors);
+    }
+}
+
+public sealed class NewsletterRecipientType : ObjectGraphType<NewsletterRecipientReadModel>
+{
+    public const string TypeName = "NewsletterRecipient";
+
+    public NewsletterRecipientType()
+    {
+        Name = TypeName;
+        Description = "Someone whose email-marketing consent holds now. Showing the address is recorded as a disclosure.";
+        Field<StringGraphType>("email").Description("Where to send (`contact.email`).")
+            .Classified(DataCategories.ContactEmail)
+            .Resolve(ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.ContactEmail, ctx.Source.Email));
+        Field(r => r.UnsubscribeUrl).Description("The one-click unsubscribe link for this recipient (signed; works without signing in).");
+        Field<NonNullGraphType<StringGraphType>>("listUnsubscribe").Description("The `List-Unsubscribe` header the email must carry (RFC 8058).")
+            .Resolve(ctx => $"<{ctx.Source.UnsubscribeUrl}>");
+        Field<NonNullGraphType<StringGraphType>>("listUnsubscribePost").Description("The `List-Unsubscribe-Post` header the email must carry (RFC 8058).")
+            .Resolve(_ => "List-Unsubscribe=One-Click");
+    }
+}
+
+public sealed class NewsletterAudienceType : ObjectGraphType<NewsletterAudienceReadModel>
+{
+    public NewsletterAudienceType()
+    {
+        Name = "NewsletterAudience";
+        Description = "A page of the people the newsletter may be sent to now.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NewsletterRecipientType>>>>("recipients").Description("The recipients.")
+            .Resolve(ctx => ctx.Source.Recipients);
+        Field(a => a.EndCursor, nullable: true).Description("Pass it as `after` for the next page.");
+        Field(a => a.HasNextPage).Description("True when there are more recipients.");
+    }
+}
