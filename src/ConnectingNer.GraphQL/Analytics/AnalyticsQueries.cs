@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Analytics.Queries;
+using ConnectingNer.Application.Common.Security;
 using ConnectingNer.GraphQL.Analytics.Types;
 using ConnectingNer.GraphQL.Common;
 using GraphQL;
@@ -11,6 +12,17 @@ public sealed class AnalyticsQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
+        query.Field<EventAggregatesType>("eventAggregates")
+            .Description("For the analytics partner (scope `analytics:aggregate`): events counted by day and type (and product), groups of "
+                + $"fewer than {AggregateEventsQueryHandler.MinimumGroupSize} people left out. Never a person, a device or a search text.")
+            .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("from", "The period's start (inclusive).")
+            .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("to",
+                $"The period's end (exclusive): at most {AggregateEventsQueryHandler.MaxDays} days after `from`, {AggregateEventsQueryHandler.MaxDaysByProduct} by product.")
+            .Argument<BooleanGraphType>("byProduct", "Also group by product (default false).")
+            .AuthorizeWithPolicy(Policies.AnalyticsAggregate)
+            .ResolveAsync(async ctx => (await ctx.Sender().Send(new AggregateEventsQuery(ctx.GetArgument<DateTimeOffset>("from"),
+                ctx.GetArgument<DateTimeOffset>("to"), ctx.GetArgument("byProduct", false)), ctx.CancellationToken)).ValueOrThrow());
+
         query.Field<NonNullGraphType<RecommendationsType>>("recommendedProducts")
             .Description("Products for you: from your own history when you consented to personalisation, else the best sellers (`basis` says which).")
             .Argument<IntGraphType>("first", $"How many, 1 to {RecommendProductsQueryHandler.MaxFirst} (default 10).")

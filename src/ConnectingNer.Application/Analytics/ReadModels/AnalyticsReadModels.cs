@@ -17,3 +17,6 @@ public enum RecommendationBasis
 
 /// <summary>Recommended products and what they are based on.</summary>
 public sealed record RecommendationsReadModel(RecommendationBasis Basis, IReadOnlyList<ProductReadModel> Products);
+
+/// <summary>Event counts by group, with the number of groups too small to show.</summary>
+public sealed record EventAggregatesReadModel(IReadOnlyList<EventGroup> Groups, int SuppressedGroups, int MinimumGroupSize);

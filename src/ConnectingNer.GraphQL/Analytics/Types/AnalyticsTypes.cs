@@ -82,3 +82,31 @@ public sealed class RecommendationsType : ObjectGraphType<RecommendationsReadMod
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("products").Description("The products.").Resolve(ctx => ctx.Source.Products);
     }
 }
+
+public sealed class EventAggregateType : ObjectGraphType<Application.Analytics.EventGroup>
+{
+    public EventAggregateType()
+    {
+        Name = "EventAggregate";
+        Description = "How many events of a type, on a day (India Standard Time), by how many people; never who.";
+        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").Resolve(ctx => ctx.Source.Day);
+        Field<NonNullGraphType<ShopEventTypeType>>("type").Description("What people did.").Resolve(ctx => ctx.Source.Type);
+        Field<IdGraphType>("productId").Description("The product's global id, when grouped by product (null for searches).")
+            .Resolve(ctx => ctx.Source.ProductId is { } id ? Server.Relay.GlobalId.Encode(ProductType.TypeName, id) : null);
+        Field(g => g.Events).Description("How many events.");
+        Field(g => g.People).Description("How many different people or devices (at least the minimum group size).");
+    }
+}
+
+public sealed class EventAggregatesType : ObjectGraphType<EventAggregatesReadModel>
+{
+    public EventAggregatesType()
+    {
+        Name = "EventAggregates";
+        Description = "Events counted by group. Groups of fewer people than `minimumGroupSize` are left out, so no one can be singled out.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventAggregateType>>>>("groups").Description("The groups shown.")
+            .Resolve(ctx => ctx.Source.Groups);
+        Field(a => a.SuppressedGroups).Description("How many groups were too small to show.");
+        Field(a => a.MinimumGroupSize).Description("The fewest people a group shown has.");
+    }
+}
