@@ -1,7 +1,10 @@
 using ConnectingNer.Api.Identity;
 using ConnectingNer.Application.Consent.Commands;
 using ConnectingNer.Domain.Common;
+using ConnectingNer.Infrastructure.Accounts;
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 
 namespace ConnectingNer.Api.Consent;
 
@@ -29,6 +32,26 @@ public static class EmailLinks
             var result = await sender.Send(new ConfirmNewsletterSubscriptionCommand(token ?? ""), context.RequestAborted);
             return Outcome(context, result, "You are subscribed", "Thank you. Every email has a link to unsubscribe.");
         }).DisableAntiforgery().ExcludeFromDescription();
+        app.MapMethods("/account/guardian-consent", [HttpMethods.Get, HttpMethods.Post], GuardianAsync).ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// The guardian's link: it acts only for the signed-in account (the sign-in pages' session), so a guardian who is
+    /// not signed in is sent to sign in first and comes back here; the confirmation is a form with an anti-forgery token.
+    /// </summary>
+    private static async Task<IResult> GuardianAsync(HttpContext context, ISender sender, UserManager<AppUser> users, string? token)
+    {
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var account = session.Succeeded && users.GetUserId(session.Principal!) is { } id && Guid.TryParse(id, out var guid) ? guid : (Guid?)null;
+        var here = $"/account/guardian-consent?token={Uri.EscapeDataString(token ?? "")}";
+        if (account is null) return Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(here)}");
+        if (HttpMethods.IsGet(context.Request.Method))
+            return Html.Page(context, "Consent as a guardian", "<p>A young person named you as their parent or guardian. Consent for them, so "
+                + "that their own choices about analytics, recommendations and offers count?</p>" + Html.Form(context, here, "", "I consent"));
+        if (!await Html.IsFormValidAsync(context)) return Html.Page(context, "Consent as a guardian", Html.Errors(["The form expired; open the link again."]),
+            StatusCodes.Status400BadRequest);
+        return Outcome(context, await sender.Send(new ConfirmGuardianConsentCommand(token ?? "", account), context.RequestAborted),
+            "Thank you", "Your consent is recorded. You can withdraw it by writing to the privacy officer.");
     }
 
     private static IResult Confirm(HttpContext context, string title, string question, string action, string? token, string button) =>

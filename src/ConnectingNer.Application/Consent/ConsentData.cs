@@ -16,5 +16,7 @@ public static class ConsentData
         public DbSet<PrivacyPolicyVersion> PrivacyPolicyVersions => db.Set<PrivacyPolicyVersion>();
 
         public DbSet<NewsletterSubscriber> NewsletterSubscribers => db.Set<NewsletterSubscriber>();
+
+        public DbSet<GuardianConsent> GuardianConsents => db.Set<GuardianConsent>();
     }
 }

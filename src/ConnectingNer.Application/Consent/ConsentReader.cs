@@ -85,10 +85,27 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     private async Task<bool> IsMinorWithoutGuardianAsync(Guid customerId, CancellationToken cancellationToken)
     {
         var found = await customers.LoadAsync([customerId], cancellationToken);
-        return found.TryGetValue(customerId, out var customer) && IsMinorWithoutGuardian(customer);
+        return found.TryGetValue(customerId, out var customer) && IsMinor(customer) && !await HasGuardianConsentAsync(customerId, cancellationToken);
     }
 
     /// <summary>True for a customer whose birth date makes them under 18 today.</summary>
-    public bool IsMinorWithoutGuardian(Customers.ReadModels.CustomerReadModel customer) =>
+    public bool IsMinor(Customers.ReadModels.CustomerReadModel customer) =>
         customer.BirthDate is { } born && born.AddYears(Domain.Customers.Customer.LegalAge) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>True while the latest decision of a verified guardian for the minor grants.</summary>
+    public async Task<bool> HasGuardianConsentAsync(Guid minorId, CancellationToken cancellationToken) =>
+        await db.GuardianConsents.AsNoTracking().Where(g => g.MinorId == minorId).OrderByDescending(g => g.Id)
+            .Select(g => (bool?)g.Granted).FirstOrDefaultAsync(cancellationToken) == true;
+
+    /// <summary>The minors among <paramref name="people"/> that no verified guardian consents for (several at once).</summary>
+    public async Task<IReadOnlySet<Guid>> MinorsWithoutGuardianAsync(IEnumerable<Customers.ReadModels.CustomerReadModel> people, CancellationToken cancellationToken)
+    {
+        var minors = people.Where(IsMinor).Select(p => p.SubjectId).ToList();
+        if (minors.Count == 0) return new HashSet<Guid>();
+        var latest = await db.GuardianConsents.AsNoTracking().Where(g => minors.Contains(g.MinorId))
+            .GroupBy(g => g.MinorId).Select(g => new { Minor = g.Key, Last = g.Max(x => x.Id) }).ToListAsync(cancellationToken);
+        var lastIds = latest.Select(l => l.Last).ToList();
+        var granted = await db.GuardianConsents.AsNoTracking().Where(g => lastIds.Contains(g.Id) && g.Granted).Select(g => g.MinorId).ToListAsync(cancellationToken);
+        return minors.Except(granted).ToHashSet();
+    }
 }

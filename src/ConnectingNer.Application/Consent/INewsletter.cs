@@ -17,6 +17,11 @@ public interface IConsentLinks
     string UnsubscribeUrl(ConsentSubject subject);
 
     bool TryReadUnsubscribe(string? token, out ConsentSubject subject);
+
+    /// <summary>The link a minor's guardian follows to consent for them (valid for seven days), bound to the address it is sent to.</summary>
+    string GuardianUrl(Guid minorId, string guardianEmailIndex);
+
+    bool TryReadGuardian(string? token, out Guid minorId, out string guardianEmailIndex);
 }
 
 /// <summary>Newsletter addresses: sealed under their own data key, found by their keyed hash; and the confirmation email.</summary>
@@ -32,6 +37,9 @@ public interface INewsletterSubscribers
     Task<IReadOnlyDictionary<Guid, string>> EmailsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     Task SendConfirmationAsync(string email, string confirmationUrl, CancellationToken cancellationToken);
+
+    /// <summary>Asks a minor's guardian to confirm through the link.</summary>
+    Task SendGuardianRequestAsync(string guardianEmail, string guardianUrl, CancellationToken cancellationToken);
 }
 
 /// <summary>Who a purpose holds for now, in pages: the record that made it hold, and its subject.</summary>

@@ -52,4 +52,10 @@ public static class ConsentErrors
 
     public static Error LinkInvalid(string field) =>
         new("consent.link_invalid", "This link is not valid or has expired.", field);
+
+    public static Error NotAMinor() =>
+        new("guardian.not_a_minor", "Only an account whose birth date makes it under 18 asks a guardian to consent.");
+
+    public static Error GuardianNotEligible() =>
+        new("guardian.not_eligible", "The guardian confirms signed in to their own adult account (18 or older), with the address the link was sent to.");
 }

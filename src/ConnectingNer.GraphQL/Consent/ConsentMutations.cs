@@ -60,6 +60,19 @@ public sealed class ConsentMutations : IMutationFields
             .ResolveAsync(async ctx => Payload<ConsentReceiptReadModel>.From(await ctx.Sender().Send(
                 new ConfirmNewsletterSubscriptionCommand(ctx.GetArgument<string>("token")), ctx.CancellationToken)));
 
+        mutation.Field<GuardianConsentPayloadType>("requestGuardianConsent")
+            .Description("For a customer under 18: asks a parent or guardian to consent, by a link sent to their address. Until an adult account "
+                + "with that address confirms, no tracking, personalisation or marketing holds for you, whatever your choices.")
+            .Argument<NonNullGraphType<StringGraphType>>("guardianEmail", "The guardian's address (of their own account).")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new RequestGuardianConsentCommand(ctx.GetArgument<string>("guardianEmail")), ctx.CancellationToken));
+
+        mutation.Field<GuardianConsentPayloadType>("confirmGuardianConsent")
+            .Description("For the guardian, signed in to their own adult account with the address the link was sent to: consents for the minor.")
+            .Argument<NonNullGraphType<StringGraphType>>("token", "The `token` of the link.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new ConfirmGuardianConsentCommand(ctx.GetArgument<string>("token")), ctx.CancellationToken));
+
         mutation.Field<PrivacyPolicyPayloadType>("publishPrivacyPolicy")
             .Description("Publishes a new version of the privacy policy, in force at once. For the privacy officer.")
             .Argument<NonNullGraphType<PublishPrivacyPolicyInputType>>("input")

@@ -17,6 +17,9 @@ internal sealed class DataProtectionConsentLinks(IDataProtectionProvider protect
     public static readonly TimeSpan UnsubscribeLifetime = TimeSpan.FromDays(180);
 
     private readonly ITimeLimitedDataProtector _confirm = protection.CreateProtector("ConnectingNer.Newsletter.Confirm.v1").ToTimeLimitedDataProtector();
+    public static readonly TimeSpan GuardianLifetime = TimeSpan.FromDays(7);
+
+    private readonly ITimeLimitedDataProtector _guardian = protection.CreateProtector("ConnectingNer.Consent.Guardian.v1").ToTimeLimitedDataProtector();
     private readonly ITimeLimitedDataProtector _unsubscribe = protection.CreateProtector("ConnectingNer.Consent.Unsubscribe.v1").ToTimeLimitedDataProtector();
 
     private string Origin => options.Value.PublicOrigin.TrimEnd('/');
@@ -40,6 +43,18 @@ internal sealed class DataProtectionConsentLinks(IDataProtectionProvider protect
             || !int.TryParse(kind, out var k) || !Enum.IsDefined((ConsentSubjectKind)k) || !Guid.TryParseExact(id, "N", out var guid))
             return false;
         subject = new ConsentSubject(guid, (ConsentSubjectKind)k);
+        return true;
+    }
+
+    public string GuardianUrl(Guid minorId, string guardianEmailIndex) =>
+        $"{Origin}/account/guardian-consent?token={_guardian.Protect($"{minorId:N}:{guardianEmailIndex}", GuardianLifetime)}";
+
+    public bool TryReadGuardian(string? token, out Guid minorId, out string guardianEmailIndex)
+    {
+        (minorId, guardianEmailIndex) = (Guid.Empty, "");
+        if (!TryUnprotect(_guardian, token, out var value) || value.Split(':') is not [var minor, var index] || !Guid.TryParseExact(minor, "N", out minorId))
+            return false;
+        guardianEmailIndex = index;
         return true;
     }
 

@@ -39,16 +39,22 @@ internal sealed class NewsletterSubscribers(
             r => Encoding.UTF8.GetString(PersonalDataCipher.Open(cipher.Unwrap(r.MasterKeyId, r.WrappedKey, r.Id), r.Id, r.SealedEmail)));
     }
 
-    public Task SendConfirmationAsync(string email, string confirmationUrl, CancellationToken cancellationToken)
-    {
-        if (!throttle.TryAcquire(email))
-        {
-            logger.LogWarning("Newsletter confirmation to {To} not sent: too many emails this hour", Masks.Email(email));
-            return Task.CompletedTask;
-        }
-
-        return sender.SendAsync(email, "Confirm your newsletter subscription",
+    public Task SendConfirmationAsync(string email, string confirmationUrl, CancellationToken cancellationToken) =>
+        SendAsync(email, "Confirm your newsletter subscription",
             "Someone, hopefully you, asked for the Connecting NER newsletter at this address. Nothing will be sent unless you "
             + $"confirm by opening this link within three days: {confirmationUrl}\nIf it was not you, ignore this message.", cancellationToken);
+
+    public Task SendGuardianRequestAsync(string guardianEmail, string guardianUrl, CancellationToken cancellationToken) =>
+        SendAsync(guardianEmail, "A young person asks for your consent",
+            "A Connecting NER customer under 18 named you as their parent or guardian. Until a guardian consents, the shop does not "
+            + "track them, personalise for them or send them offers, whatever they choose. To consent for them, open this link within "
+            + $"seven days and sign in to your own account with this address: {guardianUrl}\nIf you do not know them, ignore this message.",
+            cancellationToken);
+
+    private Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        if (throttle.TryAcquire(to)) return sender.SendAsync(to, subject, body, cancellationToken);
+        logger.LogWarning("Email to {To} not sent: too many emails this hour", Masks.Email(to));
+        return Task.CompletedTask;
     }
 }

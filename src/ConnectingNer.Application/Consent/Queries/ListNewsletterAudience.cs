@@ -10,7 +10,7 @@ namespace ConnectingNer.Application.Consent.Queries;
 
 /// <summary>
 /// For a marketing partner: the people whose email-marketing consent holds now (customers and confirmed subscribers;
-/// never a minor), with the one-click unsubscribe link each email must carry. Each address shown is a disclosure,
+/// never a minor without a verified guardian), with the one-click unsubscribe link each email must carry. Each address shown is a disclosure,
 /// recorded where the address is revealed.
 /// </summary>
 [Authorize(Policies.MarketingSend)]
@@ -33,11 +33,12 @@ public sealed class ListNewsletterAudienceQueryHandler(
         var page = rows.Take(query.First).ToList();
         var people = await customers.LoadAsync([.. page.Where(r => r.Subject.IsCustomer).Select(r => r.Subject.Id)], cancellationToken);
         var addresses = await subscribers.EmailsAsync([.. page.Where(r => !r.Subject.IsCustomer).Select(r => r.Subject.Id)], cancellationToken);
+        var minors = await reader.MinorsWithoutGuardianAsync(people.Values, cancellationToken);
         var recipients = new List<NewsletterRecipientReadModel>();
         foreach (var (_, subject) in page)
         {
             var email = subject.IsCustomer
-                ? people.TryGetValue(subject.Id, out var person) && !reader.IsMinorWithoutGuardian(person) ? person.Email : null
+                ? people.TryGetValue(subject.Id, out var person) && !minors.Contains(subject.Id) ? person.Email : null
                 : addresses.GetValueOrDefault(subject.Id);
             if (email is not null) recipients.Add(new NewsletterRecipientReadModel(subject.Id, email, links.UnsubscribeUrl(subject)));
         }

@@ -1,24 +1,17 @@
 using ConnectingNer.Application.Consent.ReadModels;
 using ConnectingNer.Application.Privacy;
-using ConnectingNer.Domain.Common;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Privacy;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Consent.Types;
 
-public sealed class SubscribeNewsletterPayloadType : ObjectGraphType<Result>
-{
-    public SubscribeNewsletterPayloadType()
-    {
-        Name = "SubscribeNewsletterPayload";
-        Description = "The same answer for every valid address: a confirmation link is on its way, and nothing is sent until it is followed.";
-        Field<NonNullGraphType<BooleanGraphType>>("confirmationSent").Description("True when the address was accepted.")
-            .Resolve(ctx => ctx.Source.IsSuccess);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why the address was refused; empty otherwise.")
-            .Resolve(ctx => ctx.Source.Errors);
-    }
-}
+public sealed class SubscribeNewsletterPayloadType() : OutcomePayloadType("SubscribeNewsletterPayload",
+    "The same answer for every valid address: a confirmation link is on its way, and nothing is sent until it is followed.",
+    "confirmationSent", "True when the address was accepted.");
+
+public sealed class GuardianConsentPayloadType() : OutcomePayloadType("GuardianConsentPayload",
+    "Whether the guardian's consent was asked for or recorded.", "done", "True when the request was sent, or the consent recorded.");
 
 public sealed class NewsletterRecipientType : ObjectGraphType<NewsletterRecipientReadModel>
 {

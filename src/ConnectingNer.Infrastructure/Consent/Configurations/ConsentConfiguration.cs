@@ -60,3 +60,12 @@ internal sealed class NewsletterSubscriberConfiguration : IEntityTypeConfigurati
         builder.HasIndex(s => s.EmailIndex).IsUnique();
     }
 }
+
+internal sealed class GuardianConsentConfiguration : IEntityTypeConfiguration<GuardianConsent>
+{
+    public void Configure(EntityTypeBuilder<GuardianConsent> builder)
+    {
+        builder.ToTable("guardian_consents");
+        builder.HasIndex(g => new { g.MinorId, g.Id });
+    }
+}

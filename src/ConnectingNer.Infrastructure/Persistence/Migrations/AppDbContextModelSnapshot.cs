@@ -436,6 +436,40 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.Consent.GuardianConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<Guid>("GuardianId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("guardian_id");
+
+                    b.Property<Guid>("MinorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("minor_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guardian_consents");
+
+                    b.HasIndex("MinorId", "Id")
+                        .HasDatabaseName("ix_guardian_consents_minor_id_id");
+
+                    b.ToTable("guardian_consents", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.Consent.NewsletterSubscriber", b =>
                 {
                     b.Property<Guid>("Id")
