@@ -3,7 +3,8 @@
 # driven by wrk on four query shapes (d: a signed-in customer's orders), alternating servers. Prints requests/s,
 # p50, p99, server RSS and the ratio; then places ORDERS orders through placeOrder and checks the invariants.
 # Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 5),
-# SHAPES (default "a b c d"), ORDERS (default 3000; 0 skips the placeOrder run), WARMUP_ORDERS (default 3000).
+# SHAPES (default "a b c d"), CONSENT_SHAPES (default "r0 r1 r2 e1 e2"; empty skips them), ORDERS (default 3000; 0 skips
+# the placeOrder run), WARMUP_ORDERS (default 3000).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
@@ -11,6 +12,7 @@ WARMUP=${WARMUP:-20}
 ROUNDS=${ROUNDS:-5}
 SHAPES=${SHAPES:-a b c d}
 ORDERS=${ORDERS:-3000}
+CONSENT_SHAPES=${CONSENT_SHAPES-r0 r1 r2 e1 e2}
 CONNECTIONS=${CONNECTIONS:-32}
 BENCH="$ROOT/build/bench"
 OUT="$ROOT/artifacts/bench"
@@ -140,6 +142,39 @@ for shape in $SHAPES; do
 done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
 echo "every round: $OUT/results.txt"
+
+# Consent where data is used (ours only, same rounds and medians): recommendedProducts without a subject (no consent
+# check) against a device without personalisation consent (one check, then the same best sellers) and one with it (the
+# personal path); recordEvents for a device without analytics consent (check, nothing stored) and with it (check and
+# insert). A shape's machine time per request is 1000/rps ms on this machine; a check's cost is the difference.
+if [ -n "$CONSENT_SHAPES" ]; then
+  gql() { curl -s -X POST -H 'content-type: application/json' -d "$1" "$(url_of ours)"; }
+  no_consent=$(cat /proc/sys/kernel/random/uuid); consented=$(cat /proc/sys/kernel/random/uuid)
+  gql "$(printf '{"query":"mutation($i: RecordDeviceConsentInput!) { recordDeviceConsent(input: $i) { errors { code } } }","variables":{"i":{"deviceId":"%s","policyVersion":"1.0","decisions":[{"purpose":"analytics","granted":true},{"purpose":"personalisation","granted":true}]}}}' "$consented")" >/dev/null
+  product=$(gql '{"query":"{ products(first: 1) { nodes { id } } }"}' | jq -r '.data.products.nodes[0].id')
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  event() { printf '{"query":"mutation($i: RecordEventsInput!) { recordEvents(input: $i) { stored dropped } }","variables":{"i":{"deviceId":"%s","events":[{"type":"PRODUCT_VIEWED","productId":"%s","occurredAt":"%s"}]}}}\n' "$1" "$product" "$now"; }
+  recommend() { printf '{"query":"query($d: String) { recommendedProducts(first: 10, deviceId: $d) { basis products { sku name } } }","variables":{"d":%s}}\n' "$1"; }
+  event "$no_consent" > "$OUT/e1.ours.json"; event "$consented" > "$OUT/e2.ours.json"
+  gql "$(cat "$OUT/e2.ours.json")" >/dev/null # some history, so that r2 is personal
+  recommend null > "$OUT/r0.ours.json"; recommend "\"$no_consent\"" > "$OUT/r1.ours.json"; recommend "\"$consented\"" > "$OUT/r2.ours.json"
+  [ "$(gql "$(cat "$OUT/r2.ours.json")" | jq -r '.data.recommendedProducts.basis')" = PERSONAL ] || { echo "r2 is not personal" >&2; exit 1; }
+  declare -A cnames=([r0]="recommended, no subject" [r1]="recommended, no consent" [r2]="recommended, personal" \
+    [e1]="recordEvents, no consent" [e2]="recordEvents, consent")
+  for shape in $CONSENT_SHAPES; do log "consent shape $shape: warm-up ${WARMUP}s"; run ours "$shape" "$WARMUP" >/dev/null; done
+  # Shapes take turns within each round, as the servers do above: a slow spell of the machine falls on all of them.
+  for round in $(seq 1 "$ROUNDS"); do
+    for shape in $CONSENT_SHAPES; do
+      log "consent shape $shape: round $round of $ROUNDS, ${DURATION}s"
+      echo "$shape ours round=$round $(run ours "$shape" "$DURATION")" >> "$OUT/results.txt"
+    done
+  done
+  printf '\n%-28s %10s %9s %9s %14s\n' "consent shape (ours)" "req/s" "p50 ms" "p99 ms" "machine ms/req"
+  for shape in $CONSENT_SHAPES; do
+    grep "^$shape ours round=" "$OUT/results.txt" | sed -E 's/.*rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+).*/\1 \2 \3/' | sort -n \
+      | awk -v n="$ROUNDS" -v name="${cnames[$shape]}" 'NR == int((n + 1) / 2) { printf "%-28s %10s %9s %9s %14.3f\n", name, $1, $2, $3, 1000 / $1 }'
+  done
+fi
 
 # placeOrder: ORDERS orders from prepared carts (1 to 3 products each, spread over every product in stock), 32 at a
 # time, each with its own idempotency key; then the invariants, checked in the database. The seed leaves about a

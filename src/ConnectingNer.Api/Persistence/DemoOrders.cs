@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Catalog.Commands;
+using ConnectingNer.Application.Consent.Commands;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.Application.Ordering;
 using ConnectingNer.Application.Ordering.Commands;
 using ConnectingNer.Application.Ordering.ReadModels;
 using ConnectingNer.Domain.Common;
+using ConnectingNer.Domain.Consent;
 using ConnectingNer.Domain.Customers;
 using ConnectingNer.Domain.Ordering;
 using ConnectingNer.Infrastructure;
@@ -23,7 +25,8 @@ namespace ConnectingNer.Api.Persistence;
 /// pipeline as a GraphQL request (authorization, validation, idempotency, one transaction), by the actor who takes
 /// it in the real shop — the customer places and cancels, the payment partner pays, support packs, the logistics
 /// partner ships and delivers. So best sellers come from real sales, and there is an order in every state, one
-/// organisation with a bulk order, and shipments the demo partners can act on. Runs once: nothing if orders exist.
+/// organisation with a bulk order, and shipments the demo partners can act on; then the customer's consent decisions.
+/// Runs once: nothing if orders exist.
 /// </summary>
 public static class DemoOrders
 {
@@ -71,6 +74,12 @@ public static class DemoOrders
             var orderId = await actors.PlaceAsync(lines, i % 5 == 4 ? addresses.Away : addresses.Home, method, $"demo-{i}", ct);
             await actors.TakeToAsync(orderId, state, $"demo-{i}", ct);
         }
+
+        // Asha's consent, as she gave it: analytics, recommendations and offers by email yes, offers by SMS no. So the
+        // demo marketing partner has an audience, and her recommendations are her own.
+        var consent = await actors.Customer(new SetMyConsentsCommand([new(ConsentPurpose.Analytics, true), new(ConsentPurpose.Personalisation, true),
+            new(ConsentPurpose.MarketingEmail, true), new(ConsentPurpose.MarketingSms, false)], ConsentSource.Banner), ct);
+        if (!consent.IsSuccess) throw new InvalidOperationException("Demo seed step failed: " + string.Join("; ", consent.Errors.Select(e => e.Code)));
     }
 
     /// <summary>Asha's two addresses: one in Assam (CGST + SGST), one in Meghalaya (IGST).</summary>
