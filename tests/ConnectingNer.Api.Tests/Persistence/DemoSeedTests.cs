@@ -73,5 +73,11 @@ public sealed class DemoOrderSeedTests(ApiFixture fixture) : IAsyncLifetime
             await fixture.PartnerTokenAsync(TestClients.LogisticsId, TestClients.LogisticsSecret, "orders:fulfil"));
         var work = (await logistics.PostAsync("{ shipmentsToFulfil { totalCount nodes { recipient { city } } } }")).EnsureNoErrors().Data!["shipmentsToFulfil"]!;
         Assert.True(work["totalCount"]!.GetValue<int>() >= 2);
+
+        // The customer's consent, once: analytics, personalisation and email offers granted, SMS offers withdrawn.
+        var consent = await db.Set<ConnectingNer.Domain.Consent.ConsentRecord>().Where(r => r.CustomerId != null)
+            .Select(r => new { r.Purpose, r.Granted }).ToListAsync();
+        Assert.Equal([("analytics", true), ("marketing.email", true), ("marketing.sms", false), ("personalisation", true)],
+            consent.Select(c => (c.Purpose, c.Granted)).Order());
     }
 }
