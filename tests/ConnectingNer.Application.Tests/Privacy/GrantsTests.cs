@@ -51,17 +51,23 @@ public sealed class GrantsTests
     }
 
     [Fact]
-    public void Partners_SeeNoProfileData_WhateverTheirScopes_ButACourierSeesWhereToDeliver()
+    public void Partners_SeeNoProfileData_WhateverTheirScopes_ButACourierSeesWhereToDeliver_AndAMailerWhereToSend()
     {
         var partner = FakeCaller.Partner("logistics", [.. Grants.ByPartnerPurpose.Keys, Policies.CatalogWrite]);
         var courier = FakeCaller.Partner("logistics", [Policies.OrdersFulfil]);
-        var payments = FakeCaller.Partner("payments", [Policies.PaymentsProcess, "analytics:aggregate"]);
+        var mailer = FakeCaller.Partner("marketing", [Policies.MarketingSend]);
+        var payments = FakeCaller.Partner("payments", [Policies.PaymentsProcess, Policies.AnalyticsAggregate]);
 
         string[] delivery = [DataCategories.AddressPostal, DataCategories.ContactPhone];
-        Assert.All(DataCategories.All.Except(delivery), c => Assert.Equal(DataAccess.None, Grants.For(partner, c, Asha)));
+        string[] jobs = [.. delivery, DataCategories.ContactEmail];
+        Assert.All(DataCategories.All.Except(jobs), c => Assert.Equal(DataAccess.None, Grants.For(partner, c, Asha)));
         Assert.All(delivery, c => Assert.Equal(DataAccess.Full, Grants.For(courier, c, Asha)));
+        Assert.All(DataCategories.All.Except(delivery), c => Assert.Equal(DataAccess.None, Grants.For(courier, c, Asha)));
+        Assert.Equal(DataAccess.Full, Grants.For(mailer, DataCategories.ContactEmail, Asha));
+        Assert.All(DataCategories.All.Except([DataCategories.ContactEmail]), c => Assert.Equal(DataAccess.None, Grants.For(mailer, c, Asha)));
         Assert.All(DataCategories.All, c => Assert.Equal(DataAccess.None, Grants.For(payments, c, Asha)));
         Assert.Equal("delivery", Grants.PurposeOf(courier));
+        Assert.Equal("marketing", Grants.PurposeOf(mailer));
         Assert.Equal("payment", Grants.PurposeOf(payments));
     }
 

@@ -31,6 +31,11 @@ public sealed class PoliciesTests
         { Policies.OrdersFulfil, FakeCaller.Person(Guid.NewGuid()) with { Scopes = new HashSet<string> { Policies.OrdersFulfil } }, false },
         { Policies.PaymentsProcess, FakeCaller.Partner("payments", Policies.PaymentsProcess), true },
         { Policies.PaymentsProcess, FakeCaller.Partner("logistics", Policies.OrdersFulfil), false },
+        { Policies.MarketingSend, FakeCaller.Partner("marketing", Policies.MarketingSend), true },
+        { Policies.MarketingSend, FakeCaller.Person(Guid.NewGuid()) with { Scopes = new HashSet<string> { Policies.MarketingSend } }, false },
+        { Policies.MarketingSend, FakeCaller.Staff(Roles.Admin, Roles.PrivacyOfficer, Roles.Support), false },
+        { Policies.AnalyticsAggregate, FakeCaller.Partner("analytics", Policies.AnalyticsAggregate), true },
+        { Policies.AnalyticsAggregate, FakeCaller.Partner("marketing", Policies.MarketingSend), false },
         { "catalog:wirte", FakeCaller.Staff(Roles.Admin, Roles.CatalogManager, Roles.PrivacyOfficer, Roles.Support), false },
     };
 
@@ -44,6 +49,6 @@ public sealed class PoliciesTests
 
     [Fact]
     public void EveryPolicyName_HasARule() =>
-        Assert.Equal([Policies.CatalogWrite, Policies.CustomerLookup, Policies.OrdersFulfil, Policies.OrdersManage, Policies.OrdersRead,
-            Policies.OrdersWrite, Policies.PaymentsProcess, Policies.PrivacyOfficer], Policies.All.Order());
+        Assert.Equal([Policies.AnalyticsAggregate, Policies.CatalogWrite, Policies.CustomerLookup, Policies.MarketingSend, Policies.OrdersFulfil,
+            Policies.OrdersManage, Policies.OrdersRead, Policies.OrdersWrite, Policies.PaymentsProcess, Policies.PrivacyOfficer], Policies.All.Order());
 }
