@@ -2,6 +2,7 @@ using System.Globalization;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Application.Consent.ReadModels;
 using ConnectingNer.Application.Customers;
+using ConnectingNer.Application.Privacy;
 using ConnectingNer.Domain.Common;
 using ConnectingNer.Domain.Consent;
 using Mediator;
@@ -17,7 +18,8 @@ namespace ConnectingNer.Application.Consent.Queries;
 public sealed record ListNewsletterAudienceQuery(int First, string? After) : IQuery<Result<NewsletterAudienceReadModel>>;
 
 public sealed class ListNewsletterAudienceQueryHandler(
-    IConsentAudience audience, ICustomerReader customers, INewsletterSubscribers subscribers, IConsentLinks links, ConsentReader reader)
+    IConsentAudience audience, ICustomerReader customers, INewsletterSubscribers subscribers, IConsentLinks links, ConsentReader reader,
+    IDisclosureLedger ledger)
     : IQueryHandler<ListNewsletterAudienceQuery, Result<NewsletterAudienceReadModel>>
 {
     public const int MaxFirst = 500;
@@ -40,7 +42,11 @@ public sealed class ListNewsletterAudienceQueryHandler(
             var email = subject.IsCustomer
                 ? people.TryGetValue(subject.Id, out var person) && !minors.Contains(subject.Id) ? person.Email : null
                 : addresses.GetValueOrDefault(subject.Id);
-            if (email is not null) recipients.Add(new NewsletterRecipientReadModel(subject.Id, email, links.UnsubscribeUrl(subject)));
+            if (email is null) continue;
+            recipients.Add(new NewsletterRecipientReadModel(subject.Id, email, links.UnsubscribeUrl(subject)));
+            // Being listed tells the partner this person consented to email marketing: a disclosure of consent data,
+            // whatever fields the partner selects (the address itself is recorded where it is revealed).
+            ledger.Record(subject.Id, DataCategories.Consent, "newsletterAudience", masked: false);
         }
 
         var end = page.Count > 0 ? page[^1].RecordId.ToString(CultureInfo.InvariantCulture) : query.After;
