@@ -1081,6 +1081,143 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("ExtendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extended_at");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_privacy_requests");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_privacy_requests_due_at");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_privacy_requests_customer_id_id");
+
+                    b.HasIndex("CustomerId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_privacy_requests_one_open_per_type")
+                        .HasFilter("status IN ('Received', 'Verified', 'InProgress')");
+
+                    b.ToTable("privacy_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.PrivacyRequestStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2100)
+                        .HasColumnType("character varying(2100)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_privacy_request_steps");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_privacy_request_steps_request_id");
+
+                    b.ToTable("privacy_request_steps", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Infrastructure.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1915,6 +2052,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_shipments_orders_order_id");
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.PrivacyRequestStep", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.PrivacyRequests.PrivacyRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_request_steps_privacy_requests_request_id");
+                });
+
             modelBuilder.Entity("ConnectingNer.Infrastructure.Customers.CustomerRecord", b =>
                 {
                     b.HasOne("ConnectingNer.Infrastructure.Accounts.AppUser", null)
@@ -2024,6 +2171,11 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ConnectingNer.Domain.Ordering.Organisation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.PrivacyRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

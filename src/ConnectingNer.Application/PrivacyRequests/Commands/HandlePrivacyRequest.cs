@@ -1,0 +1,50 @@
+using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.PrivacyRequests.ReadModels;
+using ConnectingNer.Domain.Common;
+using ConnectingNer.Domain.PrivacyRequests;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingNer.Application.PrivacyRequests.Commands;
+
+/// <summary>What the privacy officer does with a request in the queue.</summary>
+public enum PrivacyRequestAction
+{
+    Assign,
+    Extend,
+    Complete,
+    Reject,
+}
+
+/// <summary>
+/// The privacy officer takes a request (assign: to themself, IN_PROGRESS), extends a GDPR request once (up to two
+/// months, with the reason), completes it with the answer the customer sees, or rejects it with the reason. Each step
+/// is on record with its time and actor.
+/// </summary>
+[Authorize(Policies.PrivacyOfficer)]
+public sealed record HandlePrivacyRequestCommand(int Id, PrivacyRequestAction Action, string? Text = null, int Months = 0)
+    : ICommand<Result<PrivacyRequestReadModel>>;
+
+public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<HandlePrivacyRequestCommand, Result<PrivacyRequestReadModel>>
+{
+    public async ValueTask<Result<PrivacyRequestReadModel>> Handle(HandlePrivacyRequestCommand command, CancellationToken cancellationToken)
+    {
+        var request = await db.PrivacyRequests.Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken);
+        if (request is null) return PrivacyRequestErrors.NotFound();
+        var staff = user.SubjectId ?? "unknown";
+        var now = clock.GetUtcNow();
+        var done = command.Action switch
+        {
+            PrivacyRequestAction.Assign => request.Assign(staff, now),
+            PrivacyRequestAction.Extend => request.Extend(command.Months, command.Text ?? "", staff, now),
+            PrivacyRequestAction.Complete => request.Complete(command.Text ?? "", staff, now),
+            _ => request.Reject(command.Text ?? "", staff, now),
+        };
+        if (!done.IsSuccess) return Result<PrivacyRequestReadModel>.FromErrors(done.Errors);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(await db.PrivacyRequests.AsNoTracking().Where(r => r.Id == command.Id).Select(PrivacyRequestReadModel.FromEntity)
+            .SingleAsync(cancellationToken));
+    }
+}

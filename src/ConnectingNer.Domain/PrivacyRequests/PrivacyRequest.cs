@@ -1,0 +1,186 @@
+using ConnectingNer.Domain.Common;
+
+namespace ConnectingNer.Domain.PrivacyRequests;
+
+public enum PrivacyRequestType
+{
+    Access,
+    Portability,
+    Correction,
+    Erasure,
+    Restriction,
+    Objection,
+    Nomination,
+    Grievance,
+}
+
+public enum PrivacyRequestStatus
+{
+    Received,
+    Verified,
+    InProgress,
+    Completed,
+    Rejected,
+}
+
+/// <summary>The law whose clock a request runs on: India's DPDP Act, or the GDPR for customers in the EU.</summary>
+public enum PrivacyRegime
+{
+    Dpdp,
+    Gdpr,
+}
+
+/// <summary>One step of a request's life, on record: when, who, from which status to which, and why.</summary>
+public sealed class PrivacyRequestStep
+{
+    private PrivacyRequestStep() { }
+
+    public PrivacyRequestStep(DateTimeOffset at, string actor, PrivacyRequestStatus? from, PrivacyRequestStatus to, string? note)
+    {
+        At = at;
+        Actor = actor;
+        From = from;
+        To = to;
+        Note = note;
+    }
+
+    public int Id { get; private set; }
+
+    public int RequestId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary><c>customer</c>, or <c>staff:&lt;id&gt;</c>.</summary>
+    public string Actor { get; private set; } = "";
+
+    public PrivacyRequestStatus? From { get; private set; }
+
+    public PrivacyRequestStatus To { get; private set; }
+
+    public string? Note { get; private set; }
+}
+
+/// <summary>
+/// A person's request about their data (access, erasure, a grievance, …): RECEIVED → VERIFIED → IN_PROGRESS →
+/// COMPLETED, or REJECTED with a reason, due by the regime's clock (a GDPR request may be extended once, by up to two
+/// months, with a recorded reason). Every step is on record.
+/// </summary>
+public sealed class PrivacyRequest : Entity
+{
+    public const int DetailsMaxLength = 2000;
+    public const int NoteMaxLength = 2000;
+
+    private readonly List<PrivacyRequestStep> _steps = [];
+
+    private PrivacyRequest() { }
+
+    public Guid CustomerId { get; private set; }
+
+    public PrivacyRequestType Type { get; private set; }
+
+    public PrivacyRequestStatus Status { get; private set; }
+
+    public PrivacyRegime Regime { get; private set; }
+
+    public string? Subject { get; private set; }
+
+    public string? Details { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public DateTimeOffset? ExtendedAt { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>The staff account handling it.</summary>
+    public string? AssignedTo { get; private set; }
+
+    /// <summary>The answer (completed) or the reason (rejected), shown to the customer.</summary>
+    public string? Resolution { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public IReadOnlyList<PrivacyRequestStep> Steps => _steps;
+
+    public bool IsOpen => Status is PrivacyRequestStatus.Received or PrivacyRequestStatus.Verified or PrivacyRequestStatus.InProgress;
+
+    /// <summary>The human-readable reference, given as the acknowledgement (<c>PR-2026-000042</c>).</summary>
+    public static string ReferenceOf(int id, DateTimeOffset receivedAt) => $"PR-{receivedAt.Year}-{id:D6}";
+
+    /// <summary>
+    /// A new request. A grievance needs no proof of identity beyond the sign-in, so it is verified at once; the other
+    /// types wait for their identity check.
+    /// </summary>
+    public static Result<PrivacyRequest> Receive(Guid customerId, PrivacyRequestType type, PrivacyRegime regime, string? subject, string? details,
+        DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        var text = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
+        var title = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim();
+        if (text is { Length: > DetailsMaxLength }) return PrivacyRequestErrors.TextTooLong("details", DetailsMaxLength);
+        if (title is { Length: > 200 }) return PrivacyRequestErrors.TextTooLong("subject", 200);
+        if (type == PrivacyRequestType.Grievance && text is null) return PrivacyRequestErrors.DetailsRequired();
+        var request = new PrivacyRequest
+        {
+            CustomerId = customerId, Type = type, Regime = regime, Subject = title, Details = text, ReceivedAt = now, DueAt = dueAt,
+            Status = PrivacyRequestStatus.Received,
+        };
+        request._steps.Add(new PrivacyRequestStep(now, "customer", null, PrivacyRequestStatus.Received, null));
+        if (type == PrivacyRequestType.Grievance) request.Move(PrivacyRequestStatus.Verified, "system", "A grievance needs no further identity check.", now);
+        return Result.Success(request);
+    }
+
+    public Result Assign(string staff, DateTimeOffset now)
+    {
+        if (!IsOpen) return PrivacyRequestErrors.Closed();
+        if (Status == PrivacyRequestStatus.Received) return PrivacyRequestErrors.NotVerified();
+        AssignedTo = staff;
+        if (Status != PrivacyRequestStatus.InProgress) Move(PrivacyRequestStatus.InProgress, "staff:" + staff, null, now);
+        else _steps.Add(new PrivacyRequestStep(now, "staff:" + staff, Status, Status, "Assigned."));
+        return Result.Success();
+    }
+
+    /// <summary>GDPR only: once, by up to two months, with the reason on record (Art. 12(3)).</summary>
+    public Result Extend(int months, string reason, string staff, DateTimeOffset now)
+    {
+        if (!IsOpen) return PrivacyRequestErrors.Closed();
+        if (Regime != PrivacyRegime.Gdpr) return PrivacyRequestErrors.ExtensionNotAllowed("Only a request under the GDPR may be extended.");
+        if (ExtendedAt is not null) return PrivacyRequestErrors.ExtensionNotAllowed("The request was extended already.");
+        if (months is < 1 or > 2) return PrivacyRequestErrors.ExtensionNotAllowed("An extension is one or two months.");
+        if (Note(reason) is not { } why) return PrivacyRequestErrors.ReasonRequired();
+        DueAt = DueAt.AddMonths(months);
+        (ExtendedAt, ExtensionReason) = (now, why);
+        _steps.Add(new PrivacyRequestStep(now, "staff:" + staff, Status, Status, $"Extended by {months} month(s): {why}"));
+        return Result.Success();
+    }
+
+    public Result Complete(string answer, string staff, DateTimeOffset now)
+    {
+        if (!IsOpen) return PrivacyRequestErrors.Closed();
+        if (Status == PrivacyRequestStatus.Received) return PrivacyRequestErrors.NotVerified();
+        if (Note(answer) is not { } text) return PrivacyRequestErrors.ReasonRequired("answer");
+        Resolution = text;
+        ClosedAt = now;
+        Move(PrivacyRequestStatus.Completed, "staff:" + staff, null, now);
+        return Result.Success();
+    }
+
+    public Result Reject(string reason, string staff, DateTimeOffset now)
+    {
+        if (!IsOpen) return PrivacyRequestErrors.Closed();
+        if (Note(reason) is not { } text) return PrivacyRequestErrors.ReasonRequired();
+        Resolution = text;
+        ClosedAt = now;
+        Move(PrivacyRequestStatus.Rejected, "staff:" + staff, text, now);
+        return Result.Success();
+    }
+
+    private void Move(PrivacyRequestStatus to, string actor, string? note, DateTimeOffset now)
+    {
+        _steps.Add(new PrivacyRequestStep(now, actor, Status, to, note));
+        Status = to;
+    }
+
+    private static string? Note(string? text) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > NoteMaxLength ? null : text.Trim();
+}

@@ -1,0 +1,23 @@
+using ConnectingNer.Domain.Common;
+
+namespace ConnectingNer.Domain.PrivacyRequests;
+
+/// <summary>Stable error codes of privacy requests.</summary>
+public static class PrivacyRequestErrors
+{
+    public static Error NotFound(string field = "requestId") => new("privacy_request.not_found", "No privacy request has this id.", field);
+
+    public static Error Closed() => new("privacy_request.closed", "The request is closed: completed or rejected.");
+
+    public static Error NotVerified() =>
+        new("privacy_request.not_verified", "The requester's identity is not verified yet: the request cannot be worked on.");
+
+    public static Error ExtensionNotAllowed(string why) => new("privacy_request.extension_not_allowed", why, "months");
+
+    public static Error ReasonRequired(string field = "reason") =>
+        new("privacy_request.reason_required", $"Give the {field}, 1 to {PrivacyRequest.NoteMaxLength} characters.", field);
+
+    public static Error TextTooLong(string field, int max) => new("privacy_request.text_too_long", $"At most {max} characters.", field);
+
+    public static Error DetailsRequired() => new("privacy_request.details_required", "Say what the grievance is about.", "details");
+}

@@ -1,0 +1,48 @@
+using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.PrivacyRequests.Commands;
+using ConnectingNer.Application.PrivacyRequests.ReadModels;
+using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.PrivacyRequests.Types;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConnectingNer.GraphQL.PrivacyRequests;
+
+/// <summary>Grievances, and the privacy officer's steps on any request.</summary>
+public sealed class PrivacyRequestMutations : IMutationFields
+{
+    public void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<PrivacyRequestPayloadType>("fileGrievance")
+            .Description("A grievance about how your data is handled (DPDP Act §13): acknowledged at once with a reference and a due date. "
+                + "While one is open, filing again answers with it. Needs a signed-in customer.")
+            .Argument<StringGraphType>("subject", "A subject line, at most 200 characters.")
+            .Argument<NonNullGraphType<StringGraphType>>("details", "What happened, at most 2,000 characters.")
+            .Authorize()
+            .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(
+                new FileGrievanceCommand(ctx.GetArgument<string?>("subject"), ctx.GetArgument<string>("details")), ctx.CancellationToken)));
+
+        Step(mutation, "assignPrivacyRequest", "Takes a verified request: assigned to you, IN_PROGRESS.", PrivacyRequestAction.Assign, null);
+        Step(mutation, "extendPrivacyRequest", "Extends a GDPR request's due date once, by one or two months, with the reason on record.",
+            PrivacyRequestAction.Extend, "reason", months: true);
+        Step(mutation, "completePrivacyRequest", "Completes a request with the answer the customer sees.", PrivacyRequestAction.Complete, "answer");
+        Step(mutation, "rejectPrivacyRequest", "Rejects a request with the reason the customer sees.", PrivacyRequestAction.Reject, "reason");
+    }
+
+    private static void Step(ObjectGraphType mutation, string name, string description, PrivacyRequestAction action, string? text, bool months = false)
+    {
+        var field = mutation.Field<PrivacyRequestPayloadType>(name)
+            .Description(description + " For the privacy officer.")
+            .Argument<NonNullGraphType<IdGraphType>>("requestId", "The request's global id.")
+            .AuthorizeWithPolicy(Policies.PrivacyOfficer);
+        if (text is not null) field.Argument<NonNullGraphType<StringGraphType>>(text, "Shown to the customer and kept on record, at most 2,000 characters.");
+        if (months) field.Argument<NonNullGraphType<IntGraphType>>("months", "1 or 2.");
+        field.ResolveAsync(async ctx =>
+        {
+            var id = GlobalIds.Int(ctx.GetArgument<string>("requestId"), PrivacyRequestGraphType.TypeName, "requestId");
+            if (!id.IsSuccess) return Payload<PrivacyRequestReadModel>.Failure(id.Errors);
+            return Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new HandlePrivacyRequestCommand(id.Value, action,
+                text is null ? null : ctx.GetArgument<string>(text), months ? ctx.GetArgument<int>("months") : 0), ctx.CancellationToken));
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.PrivacyRequests.Queries;
+using ConnectingNer.Application.PrivacyRequests.ReadModels;
+using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.PrivacyRequests.Types;
+using ConnectingNer.GraphQL.Server.Data;
+using ConnectingNer.GraphQL.Server.Data.Sorting;
+using ConnectingNer.GraphQL.Server.Paging;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConnectingNer.GraphQL.PrivacyRequests;
+
+/// <summary>A customer's own requests, and the privacy officer's queue (open first, the most overdue at the top).</summary>
+public sealed class PrivacyRequestQueries : IQueryFields
+{
+    private static readonly IReadOnlyList<SortKey> NewestFirst =
+        [new SortKey((System.Linq.Expressions.Expression<Func<PrivacyRequestReadModel, int>>)(r => r.Id), Descending: true)];
+
+    private static readonly IReadOnlyList<SortKey> MostUrgentFirst =
+    [
+        new SortKey((System.Linq.Expressions.Expression<Func<PrivacyRequestReadModel, int>>)(r => r.ClosedRank), Descending: false),
+        new SortKey((System.Linq.Expressions.Expression<Func<PrivacyRequestReadModel, DateTimeOffset>>)(r => r.DueAt), Descending: false),
+    ];
+
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<PrivacyRequestsConnectionType>("myPrivacyRequests")
+            .Description("Your privacy requests and grievances, newest first, with their answers. Needs a signed-in customer.")
+            .PagingArguments()
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
+                await ctx.Sender().Send(new ListMyPrivacyRequestsQuery(), ctx.CancellationToken), r => r.Id, NewestFirst));
+
+        query.Field<QueuedPrivacyRequestsConnectionType>("privacyRequests")
+            .Description("The privacy officer's queue: open requests first, the most overdue at the top, unless ordered otherwise.")
+            .DataFeatures<object?, object, PrivacyRequestFilterInputType, PrivacyRequestSortInputType>()
+            .AuthorizeWithPolicy(Policies.PrivacyOfficer)
+            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
+                await ctx.Sender().Send(new ListPrivacyRequestsQuery(), ctx.CancellationToken), r => r.Id, MostUrgentFirst));
+    }
+}
