@@ -1,6 +1,8 @@
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Customers;
+using ConnectingNer.Application.PrivacyRequests;
 using ConnectingNer.Domain.Consent;
+using ConnectingNer.Domain.PrivacyRequests;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Consent;
@@ -34,7 +36,9 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     {
         var records = await RecordsOf(subject).AsNoTracking().ToListAsync(cancellationToken);
         var minor = subject.IsCustomer && await IsMinorWithoutGuardianAsync(subject.Id, cancellationToken);
-        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, minor);
+        var restricted = subject.IsCustomer ? await RestrictionAsync(subject.Id, cancellationToken) : null;
+        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, minor,
+            restricted);
     }
 
     /// <summary>
@@ -75,7 +79,25 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
         if (!latest.Counting) return (false, ConsentSuspension.PolicyReviewRequired);
         if (subject.IsCustomer && ConsentPurpose.TrackingOrMarketing.Contains(purpose) && await IsMinorWithoutGuardianAsync(subject.Id, cancellationToken))
             return (false, ConsentSuspension.MinorWithoutGuardian);
+        if (subject.IsCustomer && (await RestrictionAsync(subject.Id, cancellationToken))?.Invoke(purpose) == true)
+            return (false, ConsentSuspension.RestrictedByRequest);
         return (true, null);
+    }
+
+    /// <summary>
+    /// The purposes the customer's restrictions and objections in force stop (every one but essential processing when
+    /// one names none); null when none is in force.
+    /// </summary>
+    public async Task<Func<string, bool>?> RestrictionAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var lists = await db.PrivacyRequests.AsNoTracking()
+            .Where(r => r.CustomerId == customerId && (r.Type == PrivacyRequestType.Restriction || r.Type == PrivacyRequestType.Objection)
+                && r.Status != PrivacyRequestStatus.Rejected && r.LiftedAt == null)
+            .Select(r => r.Purposes).ToListAsync(cancellationToken);
+        if (lists.Count == 0) return null;
+        if (lists.Any(l => l is not { Count: > 0 })) return purpose => purpose != ConsentPurpose.Essential;
+        var stopped = lists.SelectMany(l => l!).ToHashSet(StringComparer.Ordinal);
+        return stopped.Contains;
     }
 
     /// <summary>

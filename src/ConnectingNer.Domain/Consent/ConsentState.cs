@@ -8,6 +8,9 @@ public enum ConsentSuspension
 
     /// <summary>The person is under 18 and no verified guardian has consented (DPDP Act §9).</summary>
     MinorWithoutGuardian,
+
+    /// <summary>The person asked the shop to stop using their data for it (a restriction or an objection in force).</summary>
+    RestrictedByRequest,
 }
 
 /// <summary>A purpose as it stands for one person or device: the latest decision, and whether processing may run on it now.</summary>
@@ -40,8 +43,9 @@ public sealed class ConsentState
     /// <param name="purposes">Every purpose's code, in display order.</param>
     /// <param name="countingVersions">The policy versions whose consents count: the latest material one and every later one.</param>
     /// <param name="minorWithoutGuardian">The subject is a minor with no verified guardian's consent.</param>
+    /// <param name="restricted">The purposes a restriction or objection in force stops (null when there is none).</param>
     public static ConsentState From(IEnumerable<ConsentRecord> records, IEnumerable<string> purposes, IReadOnlySet<string> countingVersions,
-        bool minorWithoutGuardian)
+        bool minorWithoutGuardian, Func<string, bool>? restricted = null)
     {
         var latest = new Dictionary<string, ConsentRecord>(StringComparer.Ordinal);
         foreach (var record in records)
@@ -53,7 +57,7 @@ public sealed class ConsentState
         var decisions = new List<ConsentDecision>();
         foreach (var purpose in purposes)
         {
-            var decision = Decide(purpose, latest.GetValueOrDefault(purpose), countingVersions, minorWithoutGuardian);
+            var decision = Decide(purpose, latest.GetValueOrDefault(purpose), countingVersions, minorWithoutGuardian, restricted);
             byPurpose[purpose] = decision;
             decisions.Add(decision);
         }
@@ -66,7 +70,8 @@ public sealed class ConsentState
 
     public ConsentDecision? For(string purpose) => _byPurpose.GetValueOrDefault(purpose);
 
-    private static ConsentDecision Decide(string purpose, ConsentRecord? record, IReadOnlySet<string> countingVersions, bool minorWithoutGuardian)
+    private static ConsentDecision Decide(string purpose, ConsentRecord? record, IReadOnlySet<string> countingVersions, bool minorWithoutGuardian,
+        Func<string, bool>? restricted)
     {
         if (purpose == ConsentPurpose.Essential)
             return new ConsentDecision(purpose, true, record?.PolicyVersion, record?.Source, record?.RecordedAt, true, null);
@@ -75,6 +80,7 @@ public sealed class ConsentState
 
         ConsentSuspension? suspension = !countingVersions.Contains(record.PolicyVersion) ? ConsentSuspension.PolicyReviewRequired
             : minorWithoutGuardian && ConsentPurpose.TrackingOrMarketing.Contains(purpose) ? ConsentSuspension.MinorWithoutGuardian
+            : restricted?.Invoke(purpose) == true ? ConsentSuspension.RestrictedByRequest
             : null;
         return new ConsentDecision(purpose, true, record.PolicyVersion, record.Source, record.RecordedAt, suspension is null, suspension);
     }

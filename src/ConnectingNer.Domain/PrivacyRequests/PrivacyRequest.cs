@@ -102,6 +102,16 @@ public sealed class PrivacyRequest : Entity
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// For a restriction or an objection: the purposes it stops (empty: every purpose but essential processing). It
+    /// is in force from the moment it is received until the customer lifts it or the officer rejects it.
+    /// </summary>
+    public List<string>? Purposes { get; private set; }
+
+    public DateTimeOffset? LiftedAt { get; private set; }
+
+    public bool Restricts => Type is PrivacyRequestType.Restriction or PrivacyRequestType.Objection && Status != PrivacyRequestStatus.Rejected && LiftedAt is null;
+
     public IReadOnlyList<PrivacyRequestStep> Steps => _steps;
 
     public bool IsOpen => Status is PrivacyRequestStatus.Received or PrivacyRequestStatus.Verified or PrivacyRequestStatus.InProgress;
@@ -129,6 +139,38 @@ public sealed class PrivacyRequest : Entity
         request._steps.Add(new PrivacyRequestStep(now, "customer", null, PrivacyRequestStatus.Received, null));
         if (type == PrivacyRequestType.Grievance) request.Move(PrivacyRequestStatus.Verified, "system", "A grievance needs no further identity check.", now);
         return Result.Success(request);
+    }
+
+    /// <summary>A restriction or objection, in force at once: signed in, the customer needs no further identity check.</summary>
+    public static Result<PrivacyRequest> Restrict(Guid customerId, PrivacyRequestType type, PrivacyRegime regime, IReadOnlyCollection<string> purposes,
+        string? details, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (type is not (PrivacyRequestType.Restriction or PrivacyRequestType.Objection)) throw new ArgumentOutOfRangeException(nameof(type));
+        var received = Receive(customerId, type, regime, null, details, dueAt, now);
+        if (!received.IsSuccess) return received;
+        var request = received.Value;
+        request.Purposes = [.. purposes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        request.Move(PrivacyRequestStatus.Verified, "system", "In force at once: the customer is signed in.", now);
+        return Result.Success(request);
+    }
+
+    /// <summary>The customer lifts their restriction or objection: processing may use their data again as their consent says.</summary>
+    public Result Lift(DateTimeOffset now)
+    {
+        if (!Restricts) return PrivacyRequestErrors.NotInForce();
+        LiftedAt = now;
+        if (IsOpen)
+        {
+            ClosedAt = now;
+            Resolution = "Lifted by the customer.";
+            Move(PrivacyRequestStatus.Completed, "customer", "Lifted.", now);
+        }
+        else
+        {
+            _steps.Add(new PrivacyRequestStep(now, "customer", Status, Status, "Lifted."));
+        }
+
+        return Result.Success();
     }
 
     public Result Assign(string staff, DateTimeOffset now)

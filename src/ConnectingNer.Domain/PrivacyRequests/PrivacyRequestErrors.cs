@@ -20,4 +20,6 @@ public static class PrivacyRequestErrors
     public static Error TextTooLong(string field, int max) => new("privacy_request.text_too_long", $"At most {max} characters.", field);
 
     public static Error DetailsRequired() => new("privacy_request.details_required", "Say what the grievance is about.", "details");
+
+    public static Error NotInForce() => new("privacy_request.not_in_force", "This request is not a restriction in force.", "requestId");
 }

@@ -22,6 +22,28 @@ public sealed class PrivacyRequestMutations : IMutationFields
             .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(
                 new FileGrievanceCommand(ctx.GetArgument<string?>("subject"), ctx.GetArgument<string>("details")), ctx.CancellationToken)));
 
+        mutation.Field<PrivacyRequestPayloadType>("restrictProcessing")
+            .Description("\"Stop using my information\": a RESTRICTION or an OBJECTION for some purposes, or (none named) for every purpose but "
+                + "essential processing. In force at once; the privacy officer reviews it. Needs a signed-in customer.")
+            .Argument<NonNullGraphType<PrivacyRequestTypeType>>("type", "RESTRICTION or OBJECTION.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("purposes", "Purpose codes (see `consentPurposes`); none: all but essential.")
+            .Argument<StringGraphType>("details", "Why, at most 2,000 characters.")
+            .Authorize()
+            .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new RestrictProcessingCommand(
+                ctx.GetArgument<Domain.PrivacyRequests.PrivacyRequestType>("type"), ctx.GetArgument<List<string>?>("purposes") ?? [],
+                ctx.GetArgument<string?>("details")), ctx.CancellationToken)));
+
+        mutation.Field<PrivacyRequestPayloadType>("liftRestriction")
+            .Description("Lifts your restriction or objection: your consent decisions count again as they stand.")
+            .Argument<NonNullGraphType<IdGraphType>>("requestId", "The restriction's global id.")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var id = GlobalIds.Int(ctx.GetArgument<string>("requestId"), PrivacyRequestGraphType.TypeName, "requestId");
+                if (!id.IsSuccess) return Payload<PrivacyRequestReadModel>.Failure(id.Errors);
+                return Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new LiftRestrictionCommand(id.Value), ctx.CancellationToken));
+            });
+
         Step(mutation, "assignPrivacyRequest", "Takes a verified request: assigned to you, IN_PROGRESS.", PrivacyRequestAction.Assign, null);
         Step(mutation, "extendPrivacyRequest", "Extends a GDPR request's due date once, by one or two months, with the reason on record.",
             PrivacyRequestAction.Extend, "reason", months: true);

@@ -29,6 +29,8 @@ internal sealed class PostgresEventAggregates(AppDbContext db) : IEventAggregate
                    count(*)::int AS events, count(DISTINCT coalesce(customer_id, device_id))::int AS people
             FROM shop_events
             WHERE occurred_at >= {from} AND occurred_at < {to}
+              -- A customer who restricted analytics (or all processing) is left out from the next request on.
+              AND (customer_id IS NULL OR NOT processing_restricted(customer_id, 'analytics'))
             GROUP BY 1, 2, 3
             ORDER BY 1, 2, 3
             """).ToListAsync(cancellationToken);

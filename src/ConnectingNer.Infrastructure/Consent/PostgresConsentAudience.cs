@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Infrastructure.Consent;
 
-/// <summary>The latest decision per customer or subscriber for a purpose, in one statement (DISTINCT ON), kept where it grants and still counts.</summary>
+/// <summary>
+/// The latest decision per customer or subscriber for a purpose, in one statement (DISTINCT ON), kept where it grants,
+/// still counts, and no restriction or objection of the customer stops it.
+/// </summary>
 internal sealed class PostgresConsentAudience(AppDbContext db) : IConsentAudience
 {
     private sealed class Row
@@ -30,6 +33,8 @@ internal sealed class PostgresConsentAudience(AppDbContext db) : IConsentAudienc
             JOIN privacy_policy_versions AS v ON v.version = latest.policy_version
             WHERE latest.granted AND latest.id > {after}
               AND NOT EXISTS (SELECT 1 FROM privacy_policy_versions AS m WHERE m.material AND m.published_at > v.published_at)
+              -- A restriction or objection in force stops the purpose for the customer, whatever their consent says.
+              AND (latest.customer_id IS NULL OR NOT processing_restricted(latest.customer_id, {purpose}))
             ORDER BY latest.id
             LIMIT {first}
             """).ToListAsync(cancellationToken);

@@ -19,21 +19,25 @@ public sealed class FileGrievanceCommandHandler(IApplicationDbContext db, ICurre
     : ICommandHandler<FileGrievanceCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(FileGrievanceCommand command, CancellationToken cancellationToken) =>
-        await PrivacyRequestIntake.ReceiveAsync(db, user, clock, time, PrivacyRequestType.Grievance, command.Subject, command.Details, cancellationToken);
+        await PrivacyRequestIntake.ReceiveAsync(db, user, clock, time, PrivacyRequestType.Grievance,
+            (me, regime, due, now) => PrivacyRequest.Receive(me, PrivacyRequestType.Grievance, regime, command.Subject, command.Details, due, now),
+            cancellationToken);
 }
 
 /// <summary>How every kind of request comes in: for the signed-in customer only, one open request per type.</summary>
 public static class PrivacyRequestIntake
 {
+    /// <param name="create">Makes the request: the customer, the regime, the due date, now.</param>
     public static async Task<Result<PrivacyRequestReadModel>> ReceiveAsync(IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock,
-        TimeProvider time, PrivacyRequestType type, string? subject, string? details, CancellationToken cancellationToken)
+        TimeProvider time, PrivacyRequestType type, Func<Guid, PrivacyRegime, DateTimeOffset, DateTimeOffset, Result<PrivacyRequest>> create,
+        CancellationToken cancellationToken)
     {
         if (user.PartnerId is not null || !user.TryGetPersonId(out var me)) return Accounts.AccountErrors.NotSignedIn();
         if (await OpenAsync(db, me, type, cancellationToken) is { } open) return Result.Success(open);
 
         var now = time.GetUtcNow();
         var regime = await clock.RegimeOfAsync(me, cancellationToken);
-        var received = PrivacyRequest.Receive(me, type, regime, subject, details, clock.DueAt(type, regime, now), now);
+        var received = create(me, regime, clock.DueAt(type, regime, now), now);
         if (!received.IsSuccess) return Result<PrivacyRequestReadModel>.FromErrors(received.Errors);
         db.PrivacyRequests.Add(received.Value);
         try

@@ -47,6 +47,10 @@ public sealed class PrivacyRequestReadModel
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    public List<string>? Purposes { get; init; }
+
+    public DateTimeOffset? LiftedAt { get; init; }
+
     /// <summary>0 while open, 1 once closed: the queue shows open requests first, the most overdue at the top.</summary>
     public int ClosedRank { get; init; }
 
@@ -56,7 +60,7 @@ public sealed class PrivacyRequestReadModel
     {
         Id = r.Id, CustomerId = r.CustomerId, Type = r.Type, Status = r.Status, Regime = r.Regime, Subject = r.Subject, Details = r.Details,
         ReceivedAt = r.ReceivedAt, DueAt = r.DueAt, ExtendedAt = r.ExtendedAt, ExtensionReason = r.ExtensionReason, AssignedTo = r.AssignedTo,
-        Resolution = r.Resolution, ClosedAt = r.ClosedAt,
+        Resolution = r.Resolution, ClosedAt = r.ClosedAt, Purposes = r.Purposes, LiftedAt = r.LiftedAt,
         ClosedRank = r.Status == PrivacyRequestStatus.Completed || r.Status == PrivacyRequestStatus.Rejected ? 1 : 0,
         History = r.Steps.OrderBy(s => s.Id).Select(s => new PrivacyRequestStepReadModel { At = s.At, Actor = s.Actor, From = s.From, To = s.To, Note = s.Note })
             .ToList(),

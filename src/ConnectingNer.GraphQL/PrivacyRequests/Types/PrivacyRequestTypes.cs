@@ -82,6 +82,10 @@ public class PrivacyRequestGraphType : ObjectGraphType<PrivacyRequestReadModel>
         Field(r => r.ExtensionReason, nullable: true).Description("Why the due date was extended (GDPR), if it was.");
         Field(r => r.Resolution, nullable: true).Description("The answer (completed) or the reason (rejected).");
         Field(r => r.ClosedAt, nullable: true).Description("When it was completed or rejected.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("purposes")
+            .Description("For a restriction or objection: the purposes it stops (empty: every purpose but essential processing).")
+            .Projects(nameof(PrivacyRequestReadModel.Purposes)).Resolve(ctx => ctx.Source.Purposes);
+        Field(r => r.LiftedAt, nullable: true).Description("When the customer lifted their restriction or objection.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PrivacyRequestStepType>>>>("history").Description("Every step, oldest first.")
             .Projects(nameof(PrivacyRequestReadModel.History)).Resolve(ctx => ctx.Source.History);
     }

@@ -1121,6 +1121,14 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("extension_reason");
 
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.PrimitiveCollection<List<string>>("Purposes")
+                        .HasColumnType("text[]")
+                        .HasColumnName("purposes");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");

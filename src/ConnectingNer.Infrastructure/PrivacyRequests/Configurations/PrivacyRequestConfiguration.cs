@@ -18,6 +18,7 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.Property(r => r.AssignedTo).HasMaxLength(200);
         builder.Property(r => r.Resolution).HasMaxLength(PrivacyRequest.NoteMaxLength);
         builder.Ignore(r => r.IsOpen);
+        builder.Ignore(r => r.Restricts);
         // One open request per customer and type: a duplicate answers with the open one.
         builder.HasIndex(r => new { r.CustomerId, r.Type }).IsUnique().HasFilter("status IN ('Received', 'Verified', 'InProgress')")
             .HasDatabaseName("ix_privacy_requests_one_open_per_type");
