@@ -120,8 +120,8 @@ public sealed class PrivacyRequest : Entity
     public static string ReferenceOf(int id, DateTimeOffset receivedAt) => $"PR-{receivedAt.Year}-{id:D6}";
 
     /// <summary>
-    /// A new request. A grievance needs no proof of identity beyond the sign-in, so it is verified at once; the other
-    /// types wait for their identity check.
+    /// A new request. A grievance or a correction needs no proof of identity beyond the sign-in, so it is verified at
+    /// once; the other types wait for their identity check.
     /// </summary>
     public static Result<PrivacyRequest> Receive(Guid customerId, PrivacyRequestType type, PrivacyRegime regime, string? subject, string? details,
         DateTimeOffset dueAt, DateTimeOffset now)
@@ -130,14 +130,17 @@ public sealed class PrivacyRequest : Entity
         var title = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim();
         if (text is { Length: > DetailsMaxLength }) return PrivacyRequestErrors.TextTooLong("details", DetailsMaxLength);
         if (title is { Length: > 200 }) return PrivacyRequestErrors.TextTooLong("subject", 200);
-        if (type == PrivacyRequestType.Grievance && text is null) return PrivacyRequestErrors.DetailsRequired();
+        if (type is PrivacyRequestType.Grievance or PrivacyRequestType.Correction && text is null) return PrivacyRequestErrors.DetailsRequired();
+        if (type == PrivacyRequestType.Correction && title is null) return PrivacyRequestErrors.SubjectRequired();
         var request = new PrivacyRequest
         {
             CustomerId = customerId, Type = type, Regime = regime, Subject = title, Details = text, ReceivedAt = now, DueAt = dueAt,
             Status = PrivacyRequestStatus.Received,
         };
         request._steps.Add(new PrivacyRequestStep(now, "customer", null, PrivacyRequestStatus.Received, null));
-        if (type == PrivacyRequestType.Grievance) request.Move(PrivacyRequestStatus.Verified, "system", "A grievance needs no further identity check.", now);
+        // Neither discloses nor destroys data: the sign-in is identity enough.
+        if (type is PrivacyRequestType.Grievance or PrivacyRequestType.Correction)
+            request.Move(PrivacyRequestStatus.Verified, "system", "Signed in: no further identity check needed.", now);
         return Result.Success(request);
     }
 

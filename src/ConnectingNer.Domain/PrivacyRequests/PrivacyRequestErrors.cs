@@ -19,7 +19,9 @@ public static class PrivacyRequestErrors
 
     public static Error TextTooLong(string field, int max) => new("privacy_request.text_too_long", $"At most {max} characters.", field);
 
-    public static Error DetailsRequired() => new("privacy_request.details_required", "Say what the grievance is about.", "details");
+    public static Error DetailsRequired() => new("privacy_request.details_required", "Say what the request is about.", "details");
+
+    public static Error SubjectRequired() => new("privacy_request.subject_required", "Say which data is wrong.", "subject");
 
     public static Error NotInForce() => new("privacy_request.not_in_force", "This request is not a restriction in force.", "requestId");
 }

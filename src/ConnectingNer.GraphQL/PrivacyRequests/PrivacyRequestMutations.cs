@@ -22,6 +22,21 @@ public sealed class PrivacyRequestMutations : IMutationFields
             .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(
                 new FileGrievanceCommand(ctx.GetArgument<string?>("subject"), ctx.GetArgument<string>("details")), ctx.CancellationToken)));
 
+        mutation.Field<PrivacyRequestPayloadType>("requestCorrection")
+            .Description("Asks the privacy officer to correct what you cannot edit yourself (an order's address, a name on an invoice). "
+                + "Needs a signed-in customer.")
+            .Argument<NonNullGraphType<StringGraphType>>("what", "Which data is wrong (e.g. \"shipping address\"), at most 200 characters.")
+            .Argument<NonNullGraphType<StringGraphType>>("correction", "What it should say, at most 2,000 characters.")
+            .Argument<IdGraphType>("orderId", "The order concerned, if any.")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var order = GlobalIds.OptionalInt(ctx.GetArgument<string?>("orderId"), Ordering.Types.OrderType.TypeName, "orderId");
+                if (!order.IsSuccess) return Payload<PrivacyRequestReadModel>.Failure(order.Errors);
+                return Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new RequestCorrectionCommand(ctx.GetArgument<string>("what"),
+                    ctx.GetArgument<string>("correction"), order.Value), ctx.CancellationToken));
+            });
+
         mutation.Field<PrivacyRequestPayloadType>("restrictProcessing")
             .Description("\"Stop using my information\": a RESTRICTION or an OBJECTION for some purposes, or (none named) for every purpose but "
                 + "essential processing. In force at once; the privacy officer reviews it. Needs a signed-in customer.")

@@ -146,3 +146,40 @@ public sealed class PrivacyRequestWorkflowTests(ApiFixture fixture) : IAsyncLife
         Assert.Equal(["privacy_request.not_found"], Codes(payload));
     }
 }
+
+/// <summary>Corrections of what the customer cannot edit: to the officer, with the order named only when it is theirs.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class CorrectionTests(ApiFixture fixture) : IAsyncLifetime
+{
+    private const string Correct = """
+        mutation($w: String!, $c: String!, $o: ID) { requestCorrection(what: $w, correction: $c, orderId: $o) { privacyRequest { type status subject details } errors { code field } } }
+        """;
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ACorrectionOfAnOrdersAddress_GoesToTheOfficer_NamingTheOrder_OnlyForTheCustomersOwnOrder()
+    {
+        var shoppers = new Shoppers(fixture);
+        var (owner, address) = await shoppers.CreateAsync("mina@example.in");
+        var (stranger, _) = await shoppers.CreateAsync("other@example.in");
+        int product;
+        await using (var db = fixture.Database.CreateDbContext()) product = await db.Products.Where(p => p.Stock > 0).Select(p => p.Id).FirstAsync();
+        var order = (await shoppers.OrderAsync(owner, address, lines: (product, 1)))["order"]!;
+        var variables = new { w = "shipping address", c = "House 7, not House 1", o = order["id"]!.GetValue<string>() };
+
+        var mine = (await shoppers.As(owner).PostAsync(Correct, variables)).EnsureNoErrors().Data!["requestCorrection"]!;
+        var theirs = (await shoppers.As(stranger).PostAsync(Correct, variables)).EnsureNoErrors().Data!["requestCorrection"]!;
+
+        var request = mine["privacyRequest"]!;
+        Assert.Equal(("CORRECTION", "VERIFIED"), (request["type"]!.GetValue<string>(), request["status"]!.GetValue<string>()));
+        Assert.Equal($"shipping address (order {order["number"]!.GetValue<string>()})", request["subject"]!.GetValue<string>());
+        Assert.Equal("House 7, not House 1", request["details"]!.GetValue<string>());
+        Assert.Equal(["order.not_found"], theirs["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()));
+        var queue = (await fixture.Client().As("staff-privacy", roles: "privacy_officer").PostAsync("{ privacyRequests { nodes { type } } }"))
+            .EnsureNoErrors().Data!["privacyRequests"]!["nodes"]!.AsArray();
+        Assert.Equal(["CORRECTION"], queue.Select(q => q!["type"]!.GetValue<string>()));
+    }
+}
