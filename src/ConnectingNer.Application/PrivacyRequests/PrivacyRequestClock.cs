@@ -16,6 +16,12 @@ public sealed class PrivacyRequestSettings
 
     /// <summary>GDPR Art. 12(3): one month, extendable by two more with a reason.</summary>
     public int GdprResponseMonths { get; set; } = 1;
+
+    /// <summary>Where notices for the privacy officer go (requests about to fall due).</summary>
+    public string OfficerEmail { get; set; } = "privacy@connectingner.example";
+
+    /// <summary>How many days before its due date an open request is announced to the officer.</summary>
+    public int DueSoonDays { get; set; } = 3;
 }
 
 /// <summary>Which regime a customer's request runs on, and its due date.</summary>

@@ -5,9 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Infrastructure.PrivacyRequests;
 
-/// <summary>The regime clocks, from configuration (defaults: DPDP 30 days, grievances 90, GDPR one month).</summary>
+/// <summary>The regime clocks from configuration (DPDP 30 days, grievances 90, GDPR one month), notices, and the due-soon job.</summary>
 internal sealed class PrivacyRequestsModule : IServiceModule
 {
-    public void AddServices(IServiceCollection services) => services.AddSingleton(sp =>
-        sp.GetRequiredService<IConfiguration>().GetSection(PrivacyRequestSettings.SectionName).Get<PrivacyRequestSettings>() ?? new PrivacyRequestSettings());
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+            sp.GetRequiredService<IConfiguration>().GetSection(PrivacyRequestSettings.SectionName).Get<PrivacyRequestSettings>() ?? new PrivacyRequestSettings());
+        services.AddScoped<INoticeMail, EmailNoticeMail>();
+        services.AddSingleton<PrivacyRequestDueSoonJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<PrivacyRequestDueSoonJob>());
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ConnectingNer.Api.Tests.Ordering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Api.Tests.PrivacyRequests;
 
@@ -55,6 +56,9 @@ public sealed class PrivacyRequestWorkflowTests(ApiFixture fixture) : IAsyncLife
         Assert.Equal(("GRIEVANCE", "VERIFIED", "DPDP"), (request["type"]!.GetValue<string>(), request["status"]!.GetValue<string>(), request["regime"]!.GetValue<string>()));
         Assert.InRange(request["dueAt"]!.GetValue<DateTimeOffset>(), before.AddDays(90).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(90).AddMinutes(1));
         Assert.Equal(id, again["privacyRequest"]!["id"]!.GetValue<string>()); // one open grievance: the same one answers
+        var acknowledgement = fixture.Factory.Emails.Last("mina@example.in");
+        Assert.Equal($"We received your request {request["reference"]!.GetValue<string>()}", acknowledgement.Subject);
+        Assert.Single(fixture.Factory.Emails.Sent, e => e.To == "mina@example.in"); // the duplicate sent nothing more
 
         var assigned = await StepAsync("assignPrivacyRequest", id);
         var completed = await StepAsync("completePrivacyRequest", id, "answer", "We have asked the courier to print only the last four digits.");
@@ -68,6 +72,9 @@ public sealed class PrivacyRequestWorkflowTests(ApiFixture fixture) : IAsyncLife
         Assert.NotNull(seen["closedAt"]);
         Assert.Equal(["RECEIVED", "VERIFIED", "IN_PROGRESS", "COMPLETED"], seen["history"]!.AsArray().Select(h => h!["to"]!.GetValue<string>()));
         Assert.Equal(["customer", "system", "staff:staff-privacy", "staff:staff-privacy"], seen["history"]!.AsArray().Select(h => h!["actor"]!.GetValue<string>()));
+        var answer = fixture.Factory.Emails.Last("mina@example.in");
+        Assert.EndsWith("is complete", answer.Subject, StringComparison.Ordinal);
+        Assert.Contains("We have asked the courier to print only the last four digits.", answer.Body, StringComparison.Ordinal);
 
         // Closed now: a new grievance is a new request; the closed one takes no more steps.
         Assert.NotEqual(id, (await FileAsync(customer))["privacyRequest"]!["id"]!.GetValue<string>());
@@ -97,6 +104,26 @@ public sealed class PrivacyRequestWorkflowTests(ApiFixture fixture) : IAsyncLife
         var customerTries = await fixture.Client().As(Guid.NewGuid().ToString()).PostAsync(
             $$"""mutation { completePrivacyRequest(requestId: "{{ids[1]}}", answer: "Done.") { errors { code } } }""");
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], customerTries.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task ThePrivacyOfficer_IsToldOfRequestsDueSoon_ByReferenceOnly()
+    {
+        var soon = (await FileAsync(await fixture.CreateCustomerAsync("a@example.in", "A")))["privacyRequest"]!;
+        await FileAsync(await fixture.CreateCustomerAsync("b@example.in", "B")); // due in 90 days: not yet
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            var id = ConnectingNer.GraphQL.Server.Relay.GlobalId.TryDecodeInt(soon["id"]!.GetValue<string>(), "PrivacyRequest", out var raw) ? raw : 0;
+            await db.Database.ExecuteSqlAsync($"UPDATE privacy_requests SET due_at = now() + interval '2 days' WHERE id = {id}");
+        }
+
+        var named = await fixture.Factory.Services.GetRequiredService<ConnectingNer.Infrastructure.PrivacyRequests.PrivacyRequestDueSoonJob>()
+            .NotifyAsync(CancellationToken.None);
+
+        Assert.Equal(1, named);
+        var notice = fixture.Factory.Emails.Last("privacy@connectingner.example");
+        Assert.Contains(soon["reference"]!.GetValue<string>(), notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("courier label", notice.Body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

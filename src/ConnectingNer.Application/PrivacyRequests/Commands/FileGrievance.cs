@@ -15,22 +15,23 @@ namespace ConnectingNer.Application.PrivacyRequests.Commands;
 /// </summary>
 public sealed record FileGrievanceCommand(string? Subject, string Details) : ICommand<Result<PrivacyRequestReadModel>>;
 
-public sealed class FileGrievanceCommandHandler(IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, TimeProvider time)
+public sealed class FileGrievanceCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, PrivacyRequestNotices notices, TimeProvider time)
     : ICommandHandler<FileGrievanceCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(FileGrievanceCommand command, CancellationToken cancellationToken) =>
-        await PrivacyRequestIntake.ReceiveAsync(db, user, clock, time, PrivacyRequestType.Grievance,
+        await PrivacyRequestIntake.ReceiveAsync(db, user, clock, notices, time, PrivacyRequestType.Grievance,
             (me, regime, due, now) => PrivacyRequest.Receive(me, PrivacyRequestType.Grievance, regime, command.Subject, command.Details, due, now),
             cancellationToken);
 }
 
-/// <summary>How every kind of request comes in: for the signed-in customer only, one open request per type.</summary>
+/// <summary>How every kind of request comes in: for the signed-in customer only, one open request per type, acknowledged by email.</summary>
 public static class PrivacyRequestIntake
 {
     /// <param name="create">Makes the request: the customer, the regime, the due date, now.</param>
     public static async Task<Result<PrivacyRequestReadModel>> ReceiveAsync(IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock,
-        TimeProvider time, PrivacyRequestType type, Func<Guid, PrivacyRegime, DateTimeOffset, DateTimeOffset, Result<PrivacyRequest>> create,
-        CancellationToken cancellationToken)
+        PrivacyRequestNotices notices, TimeProvider time, PrivacyRequestType type,
+        Func<Guid, PrivacyRegime, DateTimeOffset, DateTimeOffset, Result<PrivacyRequest>> create, CancellationToken cancellationToken)
     {
         if (user.PartnerId is not null || !user.TryGetPersonId(out var me)) return Accounts.AccountErrors.NotSignedIn();
         if (await OpenAsync(db, me, type, cancellationToken) is { } open) return Result.Success(open);
@@ -51,6 +52,7 @@ public static class PrivacyRequestIntake
             return Result.Success((await OpenAsync(db, me, type, cancellationToken))!);
         }
 
+        await notices.ReceivedAsync(received.Value, cancellationToken);
         var id = received.Value.Id;
         return Result.Success(await db.PrivacyRequests.AsNoTracking().Where(r => r.Id == id).Select(PrivacyRequestReadModel.FromEntity).SingleAsync(cancellationToken));
     }

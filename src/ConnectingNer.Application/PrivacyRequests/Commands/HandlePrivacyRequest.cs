@@ -26,7 +26,7 @@ public enum PrivacyRequestAction
 public sealed record HandlePrivacyRequestCommand(int Id, PrivacyRequestAction Action, string? Text = null, int Months = 0)
     : ICommand<Result<PrivacyRequestReadModel>>;
 
-public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db, ICurrentUser user, PrivacyRequestNotices notices, TimeProvider clock)
     : ICommandHandler<HandlePrivacyRequestCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(HandlePrivacyRequestCommand command, CancellationToken cancellationToken)
@@ -44,6 +44,7 @@ public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db,
         };
         if (!done.IsSuccess) return Result<PrivacyRequestReadModel>.FromErrors(done.Errors);
         await db.SaveChangesAsync(cancellationToken);
+        if (!request.IsOpen) await notices.ClosedAsync(request, cancellationToken);
         return Result.Success(await db.PrivacyRequests.AsNoTracking().Where(r => r.Id == command.Id).Select(PrivacyRequestReadModel.FromEntity)
             .SingleAsync(cancellationToken));
     }

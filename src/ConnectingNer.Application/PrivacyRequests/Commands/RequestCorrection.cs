@@ -17,7 +17,8 @@ namespace ConnectingNer.Application.PrivacyRequests.Commands;
 /// </summary>
 public sealed record RequestCorrectionCommand(string What, string Correction, int? OrderId) : ICommand<Result<PrivacyRequestReadModel>>;
 
-public sealed class RequestCorrectionCommandHandler(IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, TimeProvider time)
+public sealed class RequestCorrectionCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, PrivacyRequestNotices notices, TimeProvider time)
     : ICommandHandler<RequestCorrectionCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(RequestCorrectionCommand command, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class RequestCorrectionCommandHandler(IApplicationDbContext db, IC
             && (order = await db.Orders.Where(o => o.Id == orderId && o.CustomerId == me).Select(o => o.Number).SingleOrDefaultAsync(cancellationToken)) is null)
             return OrderingErrors.OrderNotFound("orderId");
         var subject = order is null ? command.What : $"{command.What?.Trim()} (order {order})";
-        return await PrivacyRequestIntake.ReceiveAsync(db, user, clock, time, PrivacyRequestType.Correction,
+        return await PrivacyRequestIntake.ReceiveAsync(db, user, clock, notices, time, PrivacyRequestType.Correction,
             (customer, regime, due, now) => PrivacyRequest.Receive(customer, PrivacyRequestType.Correction, regime, subject, command.Correction, due, now),
             cancellationToken);
     }

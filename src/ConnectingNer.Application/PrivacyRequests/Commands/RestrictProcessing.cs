@@ -18,7 +18,8 @@ namespace ConnectingNer.Application.PrivacyRequests.Commands;
 public sealed record RestrictProcessingCommand(PrivacyRequestType Type, IReadOnlyList<string> Purposes, string? Details)
     : ICommand<Result<PrivacyRequestReadModel>>;
 
-public sealed class RestrictProcessingCommandHandler(IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, ConsentReader consent, TimeProvider time)
+public sealed class RestrictProcessingCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, PrivacyRequestNotices notices, ConsentReader consent, TimeProvider time)
     : ICommandHandler<RestrictProcessingCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(RestrictProcessingCommand command, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class RestrictProcessingCommandHandler(IApplicationDbContext db, I
                 : x.p == ConsentPurpose.Essential ? ConsentErrors.EssentialNotWithdrawable($"purposes[{x.i}]") : null)
             .OfType<Error>().ToList();
         if (errors.Count > 0) return Result<PrivacyRequestReadModel>.FromErrors(errors);
-        return await PrivacyRequestIntake.ReceiveAsync(db, user, clock, time, command.Type,
+        return await PrivacyRequestIntake.ReceiveAsync(db, user, clock, notices, time, command.Type,
             (me, regime, due, now) => PrivacyRequest.Restrict(me, command.Type, regime, command.Purposes, command.Details, due, now), cancellationToken);
     }
 }
