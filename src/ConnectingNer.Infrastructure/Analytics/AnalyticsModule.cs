@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Infrastructure.Analytics;
 
-/// <summary>Where requests come from (for events, reduced before storing), event aggregates and the 13-month event clean-up.</summary>
+/// <summary>Where requests come from (for events, reduced before storing) and event aggregates (old events: the retention job).</summary>
 internal sealed class AnalyticsModule : IServiceModule
 {
     public void AddServices(IServiceCollection services)
@@ -12,7 +12,5 @@ internal sealed class AnalyticsModule : IServiceModule
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         services.AddScoped<IEventAggregates, PostgresEventAggregates>();
-        services.AddSingleton<EventPruningJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<EventPruningJob>());
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Infrastructure.Ordering;
 
-/// <summary>Order numbers, sealed order addresses, the shop's tax settings and the cart clean-up job.</summary>
+/// <summary>Order numbers, sealed order addresses and the shop's tax settings (abandoned carts: the retention job).</summary>
 internal sealed class OrderingModule : IServiceModule
 {
     public void AddServices(IServiceCollection services)
@@ -15,7 +15,5 @@ internal sealed class OrderingModule : IServiceModule
         services.AddScoped<IOrderingLocks, PostgresOrderingLocks>();
         services.AddSingleton<IPartnerDirectory, ConfiguredPartners>();
         services.AddScoped<IOrderAddressVault, OrderAddressVault>();
-        services.AddSingleton<CartPruningJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<CartPruningJob>());
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ConnectingNer.Application.Analytics;
 using ConnectingNer.Domain.Analytics;
 using ConnectingNer.GraphQL.Server.Relay;
-using ConnectingNer.Infrastructure.Analytics;
+using ConnectingNer.Infrastructure.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ConnectingNer.Api.Tests.Consent.ConsentTests;
@@ -185,20 +185,33 @@ public sealed class ProcessingObeysConsentTests(ApiFixture fixture) : IAsyncLife
     }
 
     [Fact]
-    public async Task EventsOlderThanThirteenMonths_AreDeletedByTheJob()
+    public async Task EventsOlderThanThirteenMonths_AreDeletedByTheRetentionJob_ButNotThoseOfACustomerUnderALegalHold()
     {
         var now = DateTimeOffset.UtcNow;
+        var held = await fixture.CreateCustomerAsync("held@example.in", "Held");
+        var other = await fixture.CreateCustomerAsync("other@example.in", "Other");
         await using (var db = fixture.Database.CreateDbContext())
         {
+            var old = now.AddMonths(-13).AddDays(-1);
             db.ShopEvents.AddRange(
-                new ShopEvent(ShopEventType.Searched, null, Guid.NewGuid(), null, "old", now.AddMonths(-13).AddDays(-1), now, null, null, null),
+                new ShopEvent(ShopEventType.Searched, null, Guid.NewGuid(), null, "old device", old, now, null, null, null),
+                new ShopEvent(ShopEventType.Searched, other, null, null, "old customer", old, now, null, null, null),
+                new ShopEvent(ShopEventType.Searched, held, null, null, "old but held", old, now, null, null, null),
                 new ShopEvent(ShopEventType.Searched, null, Guid.NewGuid(), null, "recent", now.AddMonths(-12), now, null, null, null));
             await db.SaveChangesAsync();
         }
 
-        var deleted = await fixture.Factory.Services.GetRequiredService<EventPruningJob>().PruneAsync(CancellationToken.None);
+        var officer = fixture.Client().As("staff-privacy", roles: "privacy_officer");
+        (await officer.PostAsync("mutation($c: ID!) { placeLegalHold(customerId: $c, reason: \"Court order 12/2026\") { legalHold { id } errors { code } } }",
+            new { c = GlobalId.Encode("Customer", held.ToString()) })).EnsureNoErrors();
+        var runs = await fixture.Factory.Services.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(1, deleted);
-        Assert.Equal(["recent"], (await StoredAsync()).Select(e => e.Query));
+        var events = runs.Single(r => r.Rule == "events");
+        Assert.Equal((2, 1), (events.Deleted, events.Held));
+        Assert.Equal(["old but held", "recent"], (await StoredAsync()).Select(e => e.Query).Order());
+        var rule = (await officer.PostAsync("{ retentionRules { code months action lastDeleted lastHeld } }")).EnsureNoErrors()
+            .Data!["retentionRules"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "events")!;
+        Assert.Equal((13, "DELETE", 2, 1), (rule["months"]!.GetValue<int>(), rule["action"]!.GetValue<string>(), rule["lastDeleted"]!.GetValue<int>(),
+            rule["lastHeld"]!.GetValue<int>()));
     }
 }

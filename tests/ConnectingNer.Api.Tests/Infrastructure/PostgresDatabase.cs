@@ -41,7 +41,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().UseOpenIddict().Options);
 
     /// <summary>Empties every table the model maps, so each test starts from the same state.</summary>
-    private static readonly HashSet<string> ReferenceTables = ["consent_purposes", "privacy_policy_versions"];
+    private static readonly HashSet<string> ReferenceTables = ["consent_purposes", "privacy_policy_versions", "retention_rules"];
 
     public async Task ResetAsync()
     {
@@ -51,7 +51,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         // Table names come from our own model, not from input.
         // The audit trail and the consent records refuse truncation (append-only triggers); only a superuser session
         // that skips triggers can empty them, as the tests' reset does here. The reference data the migrations insert
-        // stays: the purposes, and the privacy policy as first published.
+        // stays: the purposes, the privacy policy as first published, and the retention rules.
         var sql = "SET session_replication_role = replica; TRUNCATE " + string.Join(", ", tables)
             + " RESTART IDENTITY CASCADE; DELETE FROM privacy_policy_versions WHERE version <> '1.0'; SET session_replication_role = DEFAULT";
         await db.Database.ExecuteSqlRawAsync(sql);

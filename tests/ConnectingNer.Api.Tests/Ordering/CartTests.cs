@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ConnectingNer.Application.Ordering;
 using ConnectingNer.GraphQL.Server.Relay;
-using ConnectingNer.Infrastructure.Ordering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -184,9 +183,9 @@ public sealed class CartTests(ApiFixture fixture) : IAsyncLifetime
         await using (var db = fixture.Database.CreateDbContext())
             await db.Carts.Where(c => c.Id == oldId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTimeOffset.UtcNow.AddDays(-31)));
 
-        var deleted = await fixture.Factory.Services.GetRequiredService<CartPruningJob>().PruneAsync(CancellationToken.None);
+        var runs = await fixture.Factory.Services.GetRequiredService<ConnectingNer.Infrastructure.Retention.RetentionJob>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(1, deleted);
+        Assert.Equal(1, runs.Single(r => r.Rule == "carts").Deleted);
         Assert.Equal(["NOT_FOUND"], (await fixture.Client().PostAsync(Read, new { id = old })).ErrorCodes);
         Assert.Empty((await fixture.Client().PostAsync(Read, new { id = fresh })).ErrorCodes);
     }
