@@ -10,5 +10,7 @@ public static class PrivacyRequestData
     extension(IApplicationDbContext db)
     {
         public DbSet<PrivacyRequest> PrivacyRequests => db.Set<PrivacyRequest>();
+
+        public DbSet<Nomination> Nominations => db.Set<Nomination>();
     }
 }

@@ -110,6 +110,9 @@ public sealed class PrivacyRequest : Entity
 
     public DateTimeOffset? LiftedAt { get; private set; }
 
+    /// <summary>The nominee's account when a nominee opened the request on the customer's behalf (DPDP Act §14).</summary>
+    public Guid? OpenedByNominee { get; private set; }
+
     public bool Restricts => Type is PrivacyRequestType.Restriction or PrivacyRequestType.Objection && Status != PrivacyRequestStatus.Rejected && LiftedAt is null;
 
     public IReadOnlyList<PrivacyRequestStep> Steps => _steps;
@@ -155,6 +158,34 @@ public sealed class PrivacyRequest : Entity
         request.Purposes = [.. purposes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         request.Move(PrivacyRequestStatus.Verified, "system", "In force at once: the customer is signed in.", now);
         return Result.Success(request);
+    }
+
+    /// <summary>
+    /// A nominee's request on the customer's behalf: it stays RECEIVED until the privacy officer has reviewed the proof
+    /// (of death or incapacity) and verifies it.
+    /// </summary>
+    public static Result<PrivacyRequest> OnBehalf(Guid customerId, Guid nominee, PrivacyRequestType type, PrivacyRegime regime, string? proof,
+        DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(proof)) return PrivacyRequestErrors.ProofRequired();
+        var text = proof.Trim();
+        if (text.Length > DetailsMaxLength) return PrivacyRequestErrors.TextTooLong("proof", DetailsMaxLength);
+        var request = new PrivacyRequest
+        {
+            CustomerId = customerId, Type = type, Regime = regime, Subject = "Opened by the customer's nominee", Details = text, ReceivedAt = now,
+            DueAt = dueAt, Status = PrivacyRequestStatus.Received, OpenedByNominee = nominee,
+        };
+        request._steps.Add(new PrivacyRequestStep(now, "nominee:" + nominee, null, PrivacyRequestStatus.Received, "Opened on the customer's behalf."));
+        return Result.Success(request);
+    }
+
+    /// <summary>The privacy officer has checked the requester's identity (or a nominee's proof).</summary>
+    public Result Verify(string staff, DateTimeOffset now)
+    {
+        if (!IsOpen) return PrivacyRequestErrors.Closed();
+        if (Status != PrivacyRequestStatus.Received) return PrivacyRequestErrors.AlreadyVerified();
+        Move(PrivacyRequestStatus.Verified, "staff:" + staff, null, now);
+        return Result.Success();
     }
 
     /// <summary>The customer lifts their restriction or objection: processing may use their data again as their consent says.</summary>

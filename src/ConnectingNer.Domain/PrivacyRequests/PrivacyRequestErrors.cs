@@ -24,4 +24,14 @@ public static class PrivacyRequestErrors
     public static Error SubjectRequired() => new("privacy_request.subject_required", "Say which data is wrong.", "subject");
 
     public static Error NotInForce() => new("privacy_request.not_in_force", "This request is not a restriction in force.", "requestId");
+
+    public static Error ProofRequired() =>
+        new("privacy_request.proof_required", "Describe the proof (of death or incapacity) you are sending the privacy officer.", "proof");
+
+    public static Error AlreadyVerified() => new("privacy_request.already_verified", "The request is verified already.");
+
+    public static Error NotNominee() =>
+        new("nomination.not_nominee", "You are not the nominee of a customer with this address, or the nomination was withdrawn.", "customerEmail");
+
+    public static Error NomineeInvalid(string field, string message) => new("nomination.invalid", message, field);
 }

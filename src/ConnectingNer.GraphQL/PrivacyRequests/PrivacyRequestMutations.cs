@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.PrivacyRequests;
 using ConnectingNer.Application.PrivacyRequests.Commands;
 using ConnectingNer.Application.PrivacyRequests.ReadModels;
 using ConnectingNer.GraphQL.Common;
@@ -8,7 +9,7 @@ using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.PrivacyRequests;
 
-/// <summary>Grievances, and the privacy officer's steps on any request.</summary>
+/// <summary>Grievances, corrections, restrictions, nominations, and the privacy officer's steps on any request.</summary>
 public sealed class PrivacyRequestMutations : IMutationFields
 {
     public void AddTo(ObjectGraphType mutation)
@@ -59,6 +60,33 @@ public sealed class PrivacyRequestMutations : IMutationFields
                 return Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new LiftRestrictionCommand(id.Value), ctx.CancellationToken));
             });
 
+        mutation.Field<NominationPayloadType>("nominate")
+            .Description("Names your nominee (DPDP Act §14): name, email and relation, kept encrypted with your data. Replaces an earlier one.")
+            .Argument<NonNullGraphType<StringGraphType>>("name", "Their name.")
+            .Argument<NonNullGraphType<StringGraphType>>("email", "Their email address (their own account signs in with it).")
+            .Argument<NonNullGraphType<StringGraphType>>("relation", "Their relation to you (\"daughter\", \"spouse\").")
+            .Authorize()
+            .ResolveAsync(async ctx => Payload<NominationReadModel>.From(await ctx.Sender().Send(new NominateCommand(
+                ctx.GetArgument<string>("name"), ctx.GetArgument<string>("email"), ctx.GetArgument<string>("relation")), ctx.CancellationToken)));
+
+        mutation.Field<WithdrawNominationPayloadType>("withdrawNomination")
+            .Description("Withdraws your nomination.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new WithdrawNominationCommand(), ctx.CancellationToken));
+
+        mutation.Field<PrivacyRequestPayloadType>("requestOnBehalf")
+            .Description("For a nominee, signed in to their own account: opens a request on behalf of the customer who named them, with the "
+                + "proof (of death or incapacity) described; the privacy officer reviews it before anything is done.")
+            .Argument<NonNullGraphType<StringGraphType>>("customerEmail", "The address of the customer who named you.")
+            .Argument<NonNullGraphType<PrivacyRequestTypeType>>("type", "ACCESS, PORTABILITY, CORRECTION, ERASURE or GRIEVANCE.")
+            .Argument<NonNullGraphType<StringGraphType>>("proof", "The proof you hold and how you will send it, at most 2,000 characters.")
+            .Authorize()
+            .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new RequestOnBehalfCommand(
+                ctx.GetArgument<string>("customerEmail"), ctx.GetArgument<Domain.PrivacyRequests.PrivacyRequestType>("type"), ctx.GetArgument<string>("proof")),
+                ctx.CancellationToken)));
+
+        Step(mutation, "verifyPrivacyRequest", "Marks a request VERIFIED: the requester's identity, or a nominee's proof, was checked.",
+            PrivacyRequestAction.Verify, null);
         Step(mutation, "assignPrivacyRequest", "Takes a verified request: assigned to you, IN_PROGRESS.", PrivacyRequestAction.Assign, null);
         Step(mutation, "extendPrivacyRequest", "Extends a GDPR request's due date once, by one or two months, with the reason on record.",
             PrivacyRequestAction.Extend, "reason", months: true);

@@ -32,6 +32,11 @@ public sealed class PrivacyRequestQueries : IQueryFields
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
                 await ctx.Sender().Send(new ListMyPrivacyRequestsQuery(), ctx.CancellationToken), r => r.Id, NewestFirst));
 
+        query.Field<NominationType>("myNomination")
+            .Description("Your nominee, if you named one. Needs a signed-in customer.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new GetMyNominationQuery(), ctx.CancellationToken));
+
         query.Field<QueuedPrivacyRequestsConnectionType>("privacyRequests")
             .Description("The privacy officer's queue: open requests first, the most overdue at the top, unless ordered otherwise.")
             .DataFeatures<object?, object, PrivacyRequestFilterInputType, PrivacyRequestSortInputType>()

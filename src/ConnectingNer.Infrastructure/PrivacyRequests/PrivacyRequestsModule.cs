@@ -13,6 +13,7 @@ internal sealed class PrivacyRequestsModule : IServiceModule
         services.AddSingleton(sp =>
             sp.GetRequiredService<IConfiguration>().GetSection(PrivacyRequestSettings.SectionName).Get<PrivacyRequestSettings>() ?? new PrivacyRequestSettings());
         services.AddScoped<INoticeMail, EmailNoticeMail>();
+        services.AddScoped<INomineeVault, NomineeVault>();
         services.AddSingleton<PrivacyRequestDueSoonJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PrivacyRequestDueSoonJob>());
     }

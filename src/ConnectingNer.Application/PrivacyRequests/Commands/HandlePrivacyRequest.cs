@@ -11,6 +11,7 @@ namespace ConnectingNer.Application.PrivacyRequests.Commands;
 /// <summary>What the privacy officer does with a request in the queue.</summary>
 public enum PrivacyRequestAction
 {
+    Verify,
     Assign,
     Extend,
     Complete,
@@ -18,7 +19,7 @@ public enum PrivacyRequestAction
 }
 
 /// <summary>
-/// The privacy officer takes a request (assign: to themself, IN_PROGRESS), extends a GDPR request once (up to two
+/// The privacy officer verifies a request (the identity, or a nominee's proof, is checked), takes it (assign: to themself, IN_PROGRESS), extends a GDPR request once (up to two
 /// months, with the reason), completes it with the answer the customer sees, or rejects it with the reason. Each step
 /// is on record with its time and actor.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db,
         var now = clock.GetUtcNow();
         var done = command.Action switch
         {
+            PrivacyRequestAction.Verify => request.Verify(staff, now),
             PrivacyRequestAction.Assign => request.Assign(staff, now),
             PrivacyRequestAction.Extend => request.Extend(command.Months, command.Text ?? "", staff, now),
             PrivacyRequestAction.Complete => request.Complete(command.Text ?? "", staff, now),

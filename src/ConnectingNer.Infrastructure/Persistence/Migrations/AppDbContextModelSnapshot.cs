@@ -1081,6 +1081,51 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nominated_at");
+
+                    b.Property<string>("NomineeEmailIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("nominee_email_index");
+
+                    b.Property<byte[]>("SealedNominee")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_nominee");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nominations");
+
+                    b.HasIndex("NomineeEmailIndex")
+                        .HasDatabaseName("ix_nominations_nominee_email_index")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_nominations_customer_id_id");
+
+                    b.ToTable("nominations", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.PrivacyRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1124,6 +1169,10 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LiftedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lifted_at");
+
+                    b.Property<Guid?>("OpenedByNominee")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by_nominee");
 
                     b.PrimitiveCollection<List<string>>("Purposes")
                         .HasColumnType("text[]")

@@ -40,3 +40,14 @@ internal sealed class PrivacyRequestStepConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Note).HasMaxLength(PrivacyRequest.NoteMaxLength + 100);
     }
 }
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> builder)
+    {
+        builder.ToTable("nominations");
+        builder.Property(n => n.NomineeEmailIndex).HasMaxLength(64);
+        builder.HasIndex(n => new { n.CustomerId, n.Id });
+        builder.HasIndex(n => n.NomineeEmailIndex).HasFilter("ended_at IS NULL");
+    }
+}
