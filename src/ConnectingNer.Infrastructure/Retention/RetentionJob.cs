@@ -2,6 +2,7 @@ using ConnectingNer.Application.Retention;
 using ConnectingNer.Domain.Retention;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,18 @@ using Microsoft.Extensions.Logging;
 namespace ConnectingNer.Infrastructure.Retention;
 
 /// <summary>
-/// The retention engine: once a day (and once at start), every rule of <c>retention_rules</c> that deletes is applied
+/// The retention engine: once a day (the first time shortly after start), every rule of <c>retention_rules</c> that deletes is applied
 /// in batches of <see cref="BatchSize"/> rows, skipping the rows of customers under a legal hold, and each pass is
 /// recorded in <c>retention_runs</c> (counts, never content). Idempotent: safe on many nodes.
 /// </summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+public sealed class RetentionJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RetentionJob> logger)
+    : BackgroundService
 {
     public const int BatchSize = 1000;
+
+    /// <summary>How long after start the first pass runs (<c>Retention:FirstRunDelay</c>, default 10 minutes): soon, so a node
+    /// restarted every day still applies the rules, but not while the node is starting.</summary>
+    public TimeSpan FirstRunDelay => configuration.GetValue("Retention:FirstRunDelay", TimeSpan.FromMinutes(10));
 
     private const string NotHeld = "NOT EXISTS (SELECT 1 FROM legal_holds AS h WHERE h.customer_id = t.customer_id AND h.released_at IS NULL)";
 
@@ -29,6 +35,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(FirstRunDelay, clock, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock);
         do
         {

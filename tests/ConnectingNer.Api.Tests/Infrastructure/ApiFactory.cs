@@ -26,6 +26,8 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Identity:RequireHttps", "false");
+        // Tests run the retention job themselves, when their data is in place.
+        builder.UseSetting("Retention:FirstRunDelay", "1.00:00:00");
         // The tests explore the schema and the IDE as a developer would (both are off unless configured); a host in
         // another environment keeps that environment's settings.
         if (environment == "Testing")
