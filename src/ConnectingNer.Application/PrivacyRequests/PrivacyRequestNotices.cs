@@ -10,8 +10,8 @@ public interface INoticeMail
 }
 
 /// <summary>
-/// Tells the customer where their request is: received (with its reference and due date), completed or rejected
-/// (with the answer). The privacy officer hears of requests about to fall due from <c>PrivacyRequestDueSoonJob</c>.
+/// Tells the customer where their request is: received (with its reference and due date), verified by the officer,
+/// completed or rejected (with the answer). The privacy officer hears of requests about to fall due from <c>PrivacyRequestDueSoonJob</c>.
 /// </summary>
 public sealed class PrivacyRequestNotices(INoticeMail mail, ICustomerReader customers)
 {
@@ -21,6 +21,15 @@ public sealed class PrivacyRequestNotices(INoticeMail mail, ICustomerReader cust
         await SendAsync(request.CustomerId, $"We received your request {reference}",
             $"Your {Name(request.Type)} ({reference}) was received on {request.ReceivedAt:d MMMM yyyy}. We will answer by "
             + $"{request.DueAt:d MMMM yyyy}. You can follow it under your privacy requests.", cancellationToken);
+    }
+
+    /// <summary>The officer checked the requester's identity (or a nominee's proof): the request is being worked on.</summary>
+    public async Task VerifiedAsync(PrivacyRequest request, CancellationToken cancellationToken)
+    {
+        var reference = PrivacyRequest.ReferenceOf(request.Id, request.ReceivedAt);
+        await SendAsync(request.CustomerId, $"Your request {reference} is verified",
+            $"We checked who is asking, and your {Name(request.Type)} ({reference}) is now being handled. We will answer by "
+            + $"{request.DueAt:d MMMM yyyy}.", cancellationToken);
     }
 
     public async Task ClosedAsync(PrivacyRequest request, CancellationToken cancellationToken)

@@ -56,6 +56,7 @@ public sealed class NominationTests(ApiFixture fixture) : IAsyncLifetime
         var verified = (await officer.PostAsync($$"""mutation { verifyPrivacyRequest(requestId: "{{id}}") { privacyRequest { status } errors { code } } }"""))
             .EnsureNoErrors().Data!["verifyPrivacyRequest"]!;
         Assert.Equal("VERIFIED", verified["privacyRequest"]!["status"]!.GetValue<string>());
+        Assert.EndsWith("is verified", fixture.Factory.Emails.Last("mina@example.in").Subject, StringComparison.Ordinal);
     }
 
     [Fact]

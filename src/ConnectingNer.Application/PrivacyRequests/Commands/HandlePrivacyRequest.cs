@@ -47,6 +47,7 @@ public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db,
         if (!done.IsSuccess) return Result<PrivacyRequestReadModel>.FromErrors(done.Errors);
         await db.SaveChangesAsync(cancellationToken);
         if (!request.IsOpen) await notices.ClosedAsync(request, cancellationToken);
+        else if (command.Action == PrivacyRequestAction.Verify) await notices.VerifiedAsync(request, cancellationToken);
         return Result.Success(await db.PrivacyRequests.AsNoTracking().Where(r => r.Id == command.Id).Select(PrivacyRequestReadModel.FromEntity)
             .SingleAsync(cancellationToken));
     }
