@@ -48,11 +48,17 @@ public static class AuthorizationEndpoints
 
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
-        if (user is null || !await sessions.CanSignInAsync(user))
+        var signedInAt = session.Properties?.IssuedUtc;
+        // prompt=login, or a sign-in older than max_age: the person enters their credentials again, once: the way back
+        // leaves prompt and max_age out, and the new token's auth_time shows the client how fresh the sign-in is.
+        var stale = request.HasPromptValue(PromptValues.Login)
+            || (request.MaxAge is { } maxAge && (signedInAt is null || DateTimeOffset.UtcNow - signedInAt > TimeSpan.FromSeconds(maxAge)));
+        if (user is null || stale || !await sessions.CanSignInAsync(user))
         {
             if (request.HasPromptValue(PromptValues.None)) return Forbid(Errors.LoginRequired, "The user is not signed in.");
             var returnUrl = context.Request.PathBase + context.Request.Path
-                + QueryString.Create(request.GetParameters().Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
+                + QueryString.Create(request.GetParameters().Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
+                    .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
             if ((string?)request["idp"] is { Length: > 0 } idp)
             {
                 // Social login straight away: our sign-in page is skipped.
@@ -64,7 +70,7 @@ public static class AuthorizationEndpoints
             return Results.Redirect("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         }
 
-        var identity = await sessions.CreateTokenIdentityAsync(user, request.GetScopes());
+        var identity = await sessions.CreateTokenIdentityAsync(user, request.GetScopes(), signedInAt: signedInAt);
         identity.SetAuthorizationId(await sessions.CreateAuthorizationAsync(
             identity, application, session.Principal!.FindFirst(UserSessions.SessionIdClaim)?.Value, context.RequestAborted));
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -44,7 +44,9 @@ public sealed class UserSessions(
     /// The identity a token carries for a person: the subject and roles always (access token), name, email and phone
     /// in the identity token only when the client asked for that scope.
     /// </summary>
-    public async Task<ClaimsIdentity> CreateTokenIdentityAsync(AppUser user, IEnumerable<string> scopes, ClaimsIdentity? from = null)
+    /// <param name="signedInAt">When the person entered their credentials (a new sign-in); a refreshed identity keeps its own.</param>
+    public async Task<ClaimsIdentity> CreateTokenIdentityAsync(AppUser user, IEnumerable<string> scopes, ClaimsIdentity? from = null,
+        DateTimeOffset? signedInAt = null)
     {
         var identity = from is null
             ? new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role)
@@ -57,11 +59,13 @@ public sealed class UserSessions(
             .SetClaim(Claims.EmailVerified, user.EmailConfirmed)
             .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)])
             .SetClaim(StampClaim, await StampDigestAsync(user));
+        if (signedInAt is { } at) identity.SetClaim(Claims.AuthenticationTime, at.ToUnixTimeSeconds());
         identity.SetScopes(granted);
         identity.SetResources(IdentityServerOptions.ApiResource);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
+            // auth_time: requests that disclose or destroy data need a recent sign-in (prompt=login or max_age renews it).
+            Claims.Subject or Claims.AuthenticationTime => [Destinations.AccessToken, Destinations.IdentityToken],
             Claims.Role => [Destinations.AccessToken],
             Claims.Name when granted.Contains(Scopes.Profile) => [Destinations.IdentityToken],
             Claims.Email or Claims.EmailVerified when granted.Contains(Scopes.Email) => [Destinations.IdentityToken],

@@ -27,6 +27,7 @@ public sealed class ClaimsCaller : ICurrentUser
         Scopes = user.FindAll("oi_scp").Select(c => c.Value)
             .Concat(user.FindAll("scope").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .ToHashSet(StringComparer.Ordinal);
+        if (long.TryParse(user.FindFirst("auth_time")?.Value, out var authTime)) AuthenticatedAt = DateTimeOffset.FromUnixTimeSeconds(authTime);
         var purpose = declaredPurpose?.Trim();
         DeclaredPurpose = string.IsNullOrEmpty(purpose) ? null : purpose.Length > PurposeMaxLength ? purpose[..PurposeMaxLength] : purpose;
     }
@@ -46,6 +47,8 @@ public sealed class ClaimsCaller : ICurrentUser
     public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
 
     public string? DeclaredPurpose { get; }
+
+    public DateTimeOffset? AuthenticatedAt { get; }
 }
 
 /// <summary>The caller of the current HTTP request, read from its principal once the principal is known.</summary>
@@ -84,4 +87,6 @@ public sealed class HttpContextCurrentUser(IHttpContextAccessor accessor) : ICur
     public IReadOnlySet<string> Scopes => Caller.Scopes;
 
     public string? DeclaredPurpose => Caller.DeclaredPurpose;
+
+    public DateTimeOffset? AuthenticatedAt => Caller.AuthenticatedAt;
 }

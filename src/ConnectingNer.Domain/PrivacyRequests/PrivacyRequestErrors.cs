@@ -34,4 +34,8 @@ public static class PrivacyRequestErrors
         new("nomination.not_nominee", "You are not the nominee of a customer with this address, or the nomination was withdrawn.", "customerEmail");
 
     public static Error NomineeInvalid(string field, string message) => new("nomination.invalid", message, field);
+
+    public static Error RecentSignInRequired() =>
+        new("auth.recent_sign_in_required", "Sign in again first: this request needs a sign-in no older than 10 minutes "
+            + "(authorize again with prompt=login, or max_age=600).");
 }

@@ -254,4 +254,34 @@ public sealed class CodeFlowTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(3, (await As(staff)).Data!["setProductStock"]!["product"]!["stock"]!.GetValue<int>());
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], (await As(customer)).ErrorCodes);
     }
+
+    // Identity before action: tokens say when the person signed in, and prompt=login or max_age make them sign in again.
+    [Fact]
+    public async Task TheIdTokenCarriesAuthTime_AndPromptLoginOrMaxAge_AskForTheCredentialsAgain_DespiteALiveSession()
+    {
+        var browser = Browser.For(fixture.Factory);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
+        var first = new CodeFlow(TestClients.WebId, TestClients.WebRedirect);
+        var back = await first.SignInAsync(browser, Email, Password);
+        var (_, tokens) = await first.RedeemAsync(fixture.Factory.CreateClient(), back.LocationParameter("code")!, TestClients.WebSecret);
+        var idToken = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens["id_token"]!.GetValue<string>());
+        var authTime = DateTimeOffset.FromUnixTimeSeconds(long.Parse(idToken.GetClaim("auth_time").Value));
+        Assert.InRange(authTime, before, DateTimeOffset.UtcNow.AddSeconds(2));
+
+        // The session is live: a plain authorize goes straight back to the client...
+        var silent = new CodeFlow(TestClients.WebId, TestClients.WebRedirect);
+        var straight = await browser.FollowAsync(await browser.GetAsync(silent.AuthorizeUrl()), silent.IsRedirectUri);
+        Assert.True(straight.IsRedirect && silent.IsRedirectUri(straight.Location!), straight.Html);
+
+        // ...but prompt=login and a max_age shorter than the session's age lead to the sign-in page first.
+        foreach (var extra in new[] { new Dictionary<string, string?> { ["prompt"] = "login" }, new Dictionary<string, string?> { ["max_age"] = "0" } })
+        {
+            await Task.Delay(1100); // max_age counts whole seconds
+            var flow = new CodeFlow(TestClients.WebId, TestClients.WebRedirect);
+            var page = await browser.FollowAsync(await browser.GetAsync(flow.AuthorizeUrl(extra)), flow.IsRedirectUri);
+            Assert.Contains("/account/login", page.Uri.AbsolutePath, StringComparison.Ordinal);
+            var again = await flow.SignInAsync(browser, Email, Password, extra);
+            Assert.NotNull(again.LocationParameter("code"));
+        }
+    }
 }

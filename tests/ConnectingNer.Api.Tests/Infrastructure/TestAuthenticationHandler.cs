@@ -27,6 +27,8 @@ public sealed class TestAuthenticationHandler(
         var claims = new List<Claim> { new("sub", user) };
         claims.AddRange(Request.Headers["X-Test-Roles"].ToString()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        // When the person entered their credentials, in seconds since 1970 (the token's auth_time).
+        if (Request.Headers["X-Test-Auth-Time"].ToString() is { Length: > 0 } authTime) claims.Add(new Claim("auth_time", authTime));
         var scopes = Request.Headers["X-Test-Scopes"].ToString();
         if (!string.IsNullOrEmpty(scopes)) claims.Add(new Claim("scope", scopes));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

@@ -34,12 +34,22 @@ public sealed class NominationTests(ApiFixture fixture) : IAsyncLifetime
         await using (var db = fixture.Database.CreateDbContext())
             Assert.DoesNotContain("Rupa", System.Text.Encoding.Latin1.GetString(await db.Nominations.Select(n => n.SealedNominee).SingleAsync()), StringComparison.Ordinal);
 
-        var refused = (await fixture.Client().As(stranger.ToString()).PostAsync(OnBehalf, new { c = "mina@example.in", t = "ACCESS", p = "Death certificate" }))
+        var refused = (await fixture.Client().As(stranger.ToString()).PostAsync(OnBehalf, new { c = "mina@example.in", t = "GRIEVANCE", p = "Death certificate" }))
             .EnsureNoErrors().Data!["requestOnBehalf"]!;
-        var unknown = (await fixture.Client().As(nominee.ToString()).PostAsync(OnBehalf, new { c = "nobody@example.in", t = "ACCESS", p = "Death certificate" }))
+        var unknown = (await fixture.Client().As(nominee.ToString()).PostAsync(OnBehalf, new { c = "nobody@example.in", t = "GRIEVANCE", p = "Death certificate" }))
             .EnsureNoErrors().Data!["requestOnBehalf"]!;
-        var opened = (await fixture.Client().As(nominee.ToString()).PostAsync(OnBehalf, new { c = "mina@example.in", t = "ERASURE", p = "Death certificate, by post" }))
+        var stale = fixture.Client().As(nominee.ToString());
+        stale.Http.DefaultRequestHeaders.Add("X-Test-Auth-Time", DateTimeOffset.UtcNow.AddMinutes(-11).ToUnixTimeSeconds().ToString());
+        var tooOld = (await stale.PostAsync(OnBehalf, new { c = "mina@example.in", t = "ERASURE", p = "Death certificate, by post" }))
             .EnsureNoErrors().Data!["requestOnBehalf"]!;
+        var unknownTime = (await fixture.Client().As(nominee.ToString()).PostAsync(OnBehalf, new { c = "mina@example.in", t = "ACCESS", p = "Certificate" }))
+            .EnsureNoErrors().Data!["requestOnBehalf"]!;
+        var fresh = fixture.Client().As(nominee.ToString());
+        fresh.Http.DefaultRequestHeaders.Add("X-Test-Auth-Time", DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds().ToString());
+        var opened = (await fresh.PostAsync(OnBehalf, new { c = "mina@example.in", t = "ERASURE", p = "Death certificate, by post" }))
+            .EnsureNoErrors().Data!["requestOnBehalf"]!;
+        Assert.Equal(["auth.recent_sign_in_required"], Codes(tooOld));
+        Assert.Equal(["auth.recent_sign_in_required"], Codes(unknownTime));
 
         Assert.Equal(("Rupa Das", "rupa@example.in", "daughter"), (mine["name"]!.GetValue<string>(), mine["email"]!.GetValue<string>(), mine["relation"]!.GetValue<string>()));
         Assert.Empty(Codes(named));
@@ -67,7 +77,7 @@ public sealed class NominationTests(ApiFixture fixture) : IAsyncLifetime
         (await fixture.Client().As(customer.ToString()).PostAsync(Nominate, new { n = "Rupa Das", e = "rupa@example.in", r = "daughter" })).EnsureNoErrors();
 
         (await fixture.Client().As(customer.ToString()).PostAsync("mutation { withdrawNomination { withdrawn errors { code } } }")).EnsureNoErrors();
-        var refused = (await fixture.Client().As(nominee.ToString()).PostAsync(OnBehalf, new { c = "mina@example.in", t = "ACCESS", p = "Certificate" }))
+        var refused = (await fixture.Client().As(nominee.ToString()).PostAsync(OnBehalf, new { c = "mina@example.in", t = "GRIEVANCE", p = "Certificate" }))
             .EnsureNoErrors().Data!["requestOnBehalf"]!;
 
         Assert.Equal(["nomination.not_nominee"], Codes(refused));

@@ -26,6 +26,9 @@ public interface ICurrentUser
 
     /// <summary>The purpose the caller declared for this request (the <c>Purpose</c> header), at most 100 characters.</summary>
     string? DeclaredPurpose { get; }
+
+    /// <summary>When the person last entered their credentials (the token's <c>auth_time</c>); null when unknown.</summary>
+    DateTimeOffset? AuthenticatedAt => null;
 }
 
 public static class CurrentUserExtensions
@@ -36,6 +39,13 @@ public static class CurrentUserExtensions
         id = Guid.Empty;
         return user.IsAuthenticated && Guid.TryParse(user.SubjectId, out id);
     }
+
+    /// <summary>How recent a sign-in must be before a request that discloses or destroys personal data.</summary>
+    public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(10);
+
+    /// <summary>True when the person signed in (entered their credentials) no longer than <see cref="RecentSignIn"/> ago.</summary>
+    public static bool SignedInRecently(this ICurrentUser user, DateTimeOffset now) =>
+        user.AuthenticatedAt is { } at && now - at <= RecentSignIn && at <= now.AddMinutes(1);
 
     /// <summary>True when the caller meets the named policy (see <see cref="Policies"/>).</summary>
     public static bool Satisfies(this ICurrentUser user, string policy) => Policies.IsMet(policy, user);

@@ -74,6 +74,10 @@ public sealed class RequestOnBehalfCommandHandler(
         if (user.PartnerId is not null || !user.TryGetPersonId(out var nominee)) return Accounts.AccountErrors.NotSignedIn();
         if (command.Type is PrivacyRequestType.Nomination or PrivacyRequestType.Restriction or PrivacyRequestType.Objection)
             return new Error("privacy_request.type_invalid", "A nominee may ask for access, portability, correction or erasure, or file a grievance.", "type");
+        // Access and erasure disclose or destroy data: the nominee signed in no longer than ten minutes ago.
+        if (command.Type is PrivacyRequestType.Access or PrivacyRequestType.Portability or PrivacyRequestType.Erasure
+            && !user.SignedInRecently(time.GetUtcNow()))
+            return PrivacyRequestErrors.RecentSignInRequired();
         var customerIndex = customers.EmailIndex(command.CustomerEmail?.Trim() ?? "");
         var nomineeIndex = await customers.Index.Where(r => r.SubjectId == nominee).Select(r => r.EmailIndex).SingleOrDefaultAsync(cancellationToken);
         var customer = await customers.Index.Where(r => r.EmailIndex == customerIndex).Select(r => (Guid?)r.SubjectId).SingleOrDefaultAsync(cancellationToken);
