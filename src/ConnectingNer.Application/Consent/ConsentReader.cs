@@ -12,33 +12,52 @@ public sealed record PolicyTerms(string CurrentVersion, IReadOnlySet<string> Cou
 
 /// <summary>
 /// Derives a subject's consent now, from their records, the purposes, the policy versions and (for a customer) their
-/// age: what the consent queries show and what processing checks before it uses personal data.
+/// age and restrictions: what the consent queries show and what processing checks before it uses personal data. Scoped:
+/// the purposes and the policy versions are read once per request.
 /// </summary>
 public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader customers, TimeProvider clock)
 {
+    private PolicyTerms? _terms;
+    private IReadOnlyList<string>? _purposes;
+
     public async Task<PolicyTerms> TermsAsync(CancellationToken cancellationToken)
     {
+        if (_terms is not null) return _terms;
         var versions = await db.PrivacyPolicyVersions.AsNoTracking().OrderBy(v => v.PublishedAt)
             .Select(v => new { v.Version, v.Material }).ToListAsync(cancellationToken);
         if (versions.Count == 0) throw new InvalidOperationException("No privacy policy is published: the migrations publish the first one.");
         var lastMaterial = versions.FindLastIndex(v => v.Material);
         var counting = versions.Skip(Math.Max(lastMaterial, 0)).Select(v => v.Version).ToHashSet(StringComparer.Ordinal);
-        return new PolicyTerms(versions[^1].Version, counting, versions.Select(v => v.Version).ToHashSet(StringComparer.Ordinal));
+        return _terms = new PolicyTerms(versions[^1].Version, counting, versions.Select(v => v.Version).ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<IReadOnlyList<string>> PurposeCodesAsync(CancellationToken cancellationToken) =>
-        await db.ConsentPurposes.AsNoTracking().OrderBy(p => p.Position).Select(p => p.Code).ToListAsync(cancellationToken);
+        _purposes ??= await db.ConsentPurposes.AsNoTracking().OrderBy(p => p.Position).Select(p => p.Code).ToListAsync(cancellationToken);
 
-    public Task<ConsentState> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken) =>
-        ForAsync(ConsentSubject.Customer(customerId), cancellationToken);
+    public async Task<ConsentState> ForCustomerAsync(Guid customerId, CancellationToken cancellationToken) =>
+        (await ForCustomersAsync([customerId], cancellationToken))[customerId];
 
     public async Task<ConsentState> ForAsync(ConsentSubject subject, CancellationToken cancellationToken)
     {
+        if (subject.IsCustomer) return await ForCustomerAsync(subject.Id, cancellationToken);
         var records = await RecordsOf(subject).AsNoTracking().ToListAsync(cancellationToken);
-        var minor = subject.IsCustomer && await IsMinorWithoutGuardianAsync(subject.Id, cancellationToken);
-        var restricted = subject.IsCustomer ? await RestrictionAsync(subject.Id, cancellationToken) : null;
-        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, minor,
-            restricted);
+        return ConsentState.From(records, await PurposeCodesAsync(cancellationToken), (await TermsAsync(cancellationToken)).CountingVersions, false);
+    }
+
+    /// <summary>
+    /// Several customers' consent at once (a page of a staff list): their records, profiles (for the minor rule),
+    /// guardians and restrictions in a fixed number of statements, whatever the number of customers.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ConsentState>> ForCustomersAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var records = (await db.ConsentRecords.AsNoTracking().Where(r => r.CustomerId != null && ids.Contains(r.CustomerId.Value)).ToListAsync(cancellationToken))
+            .ToLookup(r => r.CustomerId!.Value);
+        var minors = await MinorsWithoutGuardianAsync((await customers.LoadAsync(ids, cancellationToken)).Values, cancellationToken);
+        var restrictions = await RestrictionsAsync(ids, cancellationToken);
+        var purposes = await PurposeCodesAsync(cancellationToken);
+        var counting = (await TermsAsync(cancellationToken)).CountingVersions;
+        return ids.Distinct().ToDictionary(id => id,
+            id => ConsentState.From(records[id], purposes, counting, minors.Contains(id), restrictions.GetValueOrDefault(id)));
     }
 
     /// <summary>
@@ -88,36 +107,34 @@ public sealed class ConsentReader(IApplicationDbContext db, ICustomerReader cust
     /// The purposes the customer's restrictions and objections in force stop (every one but essential processing when
     /// one names none); null when none is in force.
     /// </summary>
-    public async Task<Func<string, bool>?> RestrictionAsync(Guid customerId, CancellationToken cancellationToken)
+    public async Task<Func<string, bool>?> RestrictionAsync(Guid customerId, CancellationToken cancellationToken) =>
+        (await RestrictionsAsync([customerId], cancellationToken)).GetValueOrDefault(customerId);
+
+    /// <summary><see cref="RestrictionAsync"/> for several customers in one statement; customers with none in force are absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Func<string, bool>>> RestrictionsAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
     {
-        var lists = await db.PrivacyRequests.AsNoTracking()
-            .Where(r => r.CustomerId == customerId && (r.Type == PrivacyRequestType.Restriction || r.Type == PrivacyRequestType.Objection)
+        var rows = await db.PrivacyRequests.AsNoTracking()
+            .Where(r => customerIds.Contains(r.CustomerId) && (r.Type == PrivacyRequestType.Restriction || r.Type == PrivacyRequestType.Objection)
                 && r.Status != PrivacyRequestStatus.Rejected && r.LiftedAt == null)
-            .Select(r => r.Purposes).ToListAsync(cancellationToken);
-        if (lists.Count == 0) return null;
-        if (lists.Any(l => l is not { Count: > 0 })) return purpose => purpose != ConsentPurpose.Essential;
-        var stopped = lists.SelectMany(l => l!).ToHashSet(StringComparer.Ordinal);
-        return stopped.Contains;
+            .Select(r => new { r.CustomerId, r.Purposes }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g =>
+        {
+            if (g.Any(r => r.Purposes is not { Count: > 0 })) return (Func<string, bool>)(purpose => purpose != ConsentPurpose.Essential);
+            var stopped = g.SelectMany(r => r.Purposes!).ToHashSet(StringComparer.Ordinal);
+            return stopped.Contains;
+        });
     }
 
     /// <summary>
     /// A customer under 18 by their birth date: tracking, personalisation and marketing stay off whatever their toggles
     /// say (DPDP Act §9) until a verified guardian consents.
     /// </summary>
-    private async Task<bool> IsMinorWithoutGuardianAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        var found = await customers.LoadAsync([customerId], cancellationToken);
-        return found.TryGetValue(customerId, out var customer) && IsMinor(customer) && !await HasGuardianConsentAsync(customerId, cancellationToken);
-    }
+    private async Task<bool> IsMinorWithoutGuardianAsync(Guid customerId, CancellationToken cancellationToken) =>
+        (await MinorsWithoutGuardianAsync((await customers.LoadAsync([customerId], cancellationToken)).Values, cancellationToken)).Contains(customerId);
 
     /// <summary>True for a customer whose birth date makes them under 18 today.</summary>
     public bool IsMinor(Customers.ReadModels.CustomerReadModel customer) =>
         customer.BirthDate is { } born && born.AddYears(Domain.Customers.Customer.LegalAge) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    /// <summary>True while the latest decision of a verified guardian for the minor grants.</summary>
-    public async Task<bool> HasGuardianConsentAsync(Guid minorId, CancellationToken cancellationToken) =>
-        await db.GuardianConsents.AsNoTracking().Where(g => g.MinorId == minorId).OrderByDescending(g => g.Id)
-            .Select(g => (bool?)g.Granted).FirstOrDefaultAsync(cancellationToken) == true;
 
     /// <summary>The minors among <paramref name="people"/> that no verified guardian consents for (several at once).</summary>
     public async Task<IReadOnlySet<Guid>> MinorsWithoutGuardianAsync(IEnumerable<Customers.ReadModels.CustomerReadModel> people, CancellationToken cancellationToken)

@@ -116,6 +116,32 @@ public sealed class PolicyVersionTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AListOfCustomersWithTheirConsent_CostsTheSameStatements_ForTwoCustomersAndForSix()
+    {
+        const string List = "{ customers(first: 10) { nodes { consents { purpose holds } consentReviewRequired } } }";
+        async Task<int> StatementsAsync()
+        {
+            (await Officer().PostAsync(List)).EnsureNoErrors(); // warm: the officer's token and plans
+            fixture.Sql.Reset();
+            var nodes = (await Officer().PostAsync(List)).EnsureNoErrors().Data!["customers"]!["nodes"]!.AsArray();
+            Assert.All(nodes, n => Assert.NotNull(n!["consents"]));
+            return fixture.Sql.Count;
+        }
+
+        foreach (var i in Enumerable.Range(0, 2))
+        {
+            var customer = await fixture.CreateAccountAsync($"c{i}@example.in", null);
+            (await fixture.Client().As(customer.ToString()).PostAsync(SetMine, new { input = new { decisions = Decisions(("analytics", true)) } })).EnsureNoErrors();
+        }
+
+        var two = await StatementsAsync();
+        foreach (var i in Enumerable.Range(2, 4)) await fixture.CreateAccountAsync($"c{i}@example.in", null);
+        var six = await StatementsAsync();
+
+        Assert.Equal(two, six);
+    }
+
+    [Fact]
     public async Task AsPersonalData_ConsentIsReadByThePrivacyOfficer_AndTheReadIsADisclosure_WhileSupportIsRefused()
     {
         var customer = await fixture.CreateAccountAsync("mina@example.in", null);

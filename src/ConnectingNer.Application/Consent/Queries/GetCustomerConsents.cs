@@ -6,15 +6,18 @@ using Mediator;
 namespace ConnectingNer.Application.Consent.Queries;
 
 /// <summary>
-/// A customer's consent now, for the customer themself and for whoever the grant table lets read the category
-/// <c>consent</c> (the privacy officer); null for anyone else.
+/// Customers' consent now, several at once (a page of a staff list costs the same statements as one customer): for
+/// the customer themself and for whoever the grant table lets read the category <c>consent</c> (the privacy officer);
+/// anyone else's customers are absent.
 /// </summary>
-public sealed record GetCustomerConsentsQuery(Guid CustomerId) : IQuery<ConsentState?>;
+public sealed record LoadCustomerConsentsQuery(IReadOnlyCollection<Guid> CustomerIds) : IQuery<IReadOnlyDictionary<Guid, ConsentState>>;
 
-public sealed class GetCustomerConsentsQueryHandler(ConsentReader reader, ICurrentUser user) : IQueryHandler<GetCustomerConsentsQuery, ConsentState?>
+public sealed class LoadCustomerConsentsQueryHandler(ConsentReader reader, ICurrentUser user)
+    : IQueryHandler<LoadCustomerConsentsQuery, IReadOnlyDictionary<Guid, ConsentState>>
 {
-    public async ValueTask<ConsentState?> Handle(GetCustomerConsentsQuery query, CancellationToken cancellationToken) =>
-        Grants.For(user, DataCategories.Consent, query.CustomerId) == DataAccess.Full
-            ? await reader.ForCustomerAsync(query.CustomerId, cancellationToken)
-            : null;
+    public async ValueTask<IReadOnlyDictionary<Guid, ConsentState>> Handle(LoadCustomerConsentsQuery query, CancellationToken cancellationToken)
+    {
+        var readable = query.CustomerIds.Where(id => Grants.For(user, DataCategories.Consent, id) == DataAccess.Full).ToList();
+        return readable.Count == 0 ? new Dictionary<Guid, ConsentState>() : await reader.ForCustomersAsync(readable, cancellationToken);
+    }
 }

@@ -1,6 +1,8 @@
+using ConnectingNer.Application.Consent.Queries;
 using ConnectingNer.Application.Customers.Queries;
 using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.Application.Privacy;
+using ConnectingNer.Domain.Consent;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Privacy;
 using ConnectingNer.GraphQL.Server.Data.Loading;
@@ -24,6 +26,18 @@ public static class CustomerLoader
             var sender = context.Sender();
             return new BatchLoader<Guid, CustomerReadModel?>(async (ids, ct) =>
                 (await sender.Send(new LoadCustomersQuery(ids), ct)).ToDictionary(p => p.Key, p => (CustomerReadModel?)p.Value), null);
+        });
+        return loader.Load(subjectId);
+    }
+
+    /// <summary>The customer's consent now, loaded for all rows of the level at once (and once for both consent fields).</summary>
+    public static IDataLoaderResult<ConsentState?> LoadConsents(this IResolveFieldContext context, Guid subjectId)
+    {
+        var loader = context.RequestServices!.GetRequiredService<DataLoaderContext>().GetOrAdd(typeof(ConsentState), () =>
+        {
+            var sender = context.Sender();
+            return new BatchLoader<Guid, ConsentState?>(async (ids, ct) =>
+                (await sender.Send(new LoadCustomerConsentsQuery(ids), ct)).ToDictionary(p => p.Key, p => (ConsentState?)p.Value), null);
         });
         return loader.Load(subjectId);
     }

@@ -1,4 +1,3 @@
-using ConnectingNer.Application.Consent.Queries;
 using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.Application.Privacy;
 using ConnectingNer.GraphQL.Accounts.Types;
@@ -10,6 +9,7 @@ using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Consent.Types;
 using ConnectingNer.GraphQL.Ordering.Types;
 using ConnectingNer.GraphQL.Server.Data;
+using ConnectingNer.GraphQL.Server.Data.Loading;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Customers.Types;
@@ -70,14 +70,14 @@ public sealed class CustomerType : ObjectGraphType<CustomerIndexRow>
         Field<ListGraphType<NonNullGraphType<ConsentType>>>("consents")
             .Description("Consent now, one entry per purpose (`consent`: the customer and the privacy officer).")
             .Classified(DataCategories.Consent).Projects(nameof(CustomerIndexRow.SubjectId))
-            .ResolveAsync(async ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.Consent,
-                (await ctx.Sender().Send(new GetCustomerConsentsQuery(ctx.Source.SubjectId), ctx.CancellationToken))?.Decisions));
+            .Resolve(ctx => ctx.LoadConsents(ctx.Source.SubjectId)
+                .Then(state => ctx.Reveal(ctx.Source.SubjectId, DataCategories.Consent, state?.Decisions)));
         Field<BooleanGraphType>("consentReviewRequired")
             .Description("True when the privacy policy changed materially since the customer granted a purpose: it does not hold until they "
                 + "accept the current policy (`acceptPrivacyPolicy`) (`consent`).")
             .Classified(DataCategories.Consent).Projects(nameof(CustomerIndexRow.SubjectId))
-            .ResolveAsync(async ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.Consent,
-                (await ctx.Sender().Send(new GetCustomerConsentsQuery(ctx.Source.SubjectId), ctx.CancellationToken))?.ReviewRequired));
+            .Resolve(ctx => ctx.LoadConsents(ctx.Source.SubjectId)
+                .Then(state => ctx.Reveal(ctx.Source.SubjectId, DataCategories.Consent, state?.ReviewRequired)));
         Field<OrdersConnectionType>("orders")
             .Description("The customer's orders (first page only; the customer with `orders:read`, or staff who run orders), loaded for every "
                 + "customer of a list at once.")
