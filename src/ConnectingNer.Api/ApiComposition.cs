@@ -89,6 +89,7 @@ public static class ApiComposition
         ExternalLogin.Map(app);
         AccountPages.Map(app);
         Consent.EmailLinks.Map(app);
+        PrivacyRequests.ExportDownload.Map(app);
         return app;
     }
 

@@ -12,5 +12,7 @@ public static class PrivacyRequestData
         public DbSet<PrivacyRequest> PrivacyRequests => db.Set<PrivacyRequest>();
 
         public DbSet<Nomination> Nominations => db.Set<Nomination>();
+
+        public DbSet<DataExport> DataExports => db.Set<DataExport>();
     }
 }

@@ -40,6 +40,16 @@ public sealed class PrivacyRequestNotices(INoticeMail mail, ICustomerReader cust
             $"Your {Name(request.Type)} ({reference}) {outcome}:\n\n{request.Resolution}", cancellationToken);
     }
 
+    /// <summary>The export of an access request is written: the link, and until when it works.</summary>
+    public async Task ExportReadyAsync(PrivacyRequest request, string downloadUrl, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var reference = PrivacyRequest.ReferenceOf(request.Id, request.ReceivedAt);
+        await SendAsync(request.CustomerId, $"Your data export {reference} is ready",
+            $"Everything we hold about you is ready to download, as a JSON file:\n\n{downloadUrl}\n\nThe link works until "
+            + $"{expiresAt:d MMMM yyyy HH:mm} UTC; then the file is deleted. Anyone with the link can download the file: do not forward this email.",
+            cancellationToken);
+    }
+
     private async Task SendAsync(Guid customerId, string subject, string body, CancellationToken cancellationToken)
     {
         var found = await customers.LoadAsync([customerId], cancellationToken);

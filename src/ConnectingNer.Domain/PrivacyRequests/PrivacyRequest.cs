@@ -147,6 +147,20 @@ public sealed class PrivacyRequest : Entity
         return Result.Success(request);
     }
 
+    /// <summary>
+    /// Access or erasure from a customer who entered their credentials no longer than ten minutes ago: the fresh
+    /// sign-in is the identity check, so the request is verified at once and the work can start.
+    /// </summary>
+    public static Result<PrivacyRequest> ReceiveSignedIn(Guid customerId, PrivacyRequestType type, PrivacyRegime regime, DateTimeOffset dueAt,
+        DateTimeOffset now)
+    {
+        if (type is not (PrivacyRequestType.Access or PrivacyRequestType.Portability or PrivacyRequestType.Erasure))
+            throw new ArgumentOutOfRangeException(nameof(type));
+        var received = Receive(customerId, type, regime, null, null, dueAt, now);
+        if (received.IsSuccess) received.Value.Move(PrivacyRequestStatus.Verified, "system", "Identity checked: signed in within the last 10 minutes.", now);
+        return received;
+    }
+
     /// <summary>A restriction or objection, in force at once: signed in, the customer needs no further identity check.</summary>
     public static Result<PrivacyRequest> Restrict(Guid customerId, PrivacyRequestType type, PrivacyRegime regime, IReadOnlyCollection<string> purposes,
         string? details, DateTimeOffset dueAt, DateTimeOffset now)
@@ -231,14 +245,28 @@ public sealed class PrivacyRequest : Entity
         return Result.Success();
     }
 
-    public Result Complete(string answer, string staff, DateTimeOffset now)
+    public Result Complete(string answer, string staff, DateTimeOffset now) => CompleteAs("staff:" + staff, answer, now);
+
+    /// <summary>The system takes a verified request it carries out itself (an export, an erasure): IN_PROGRESS.</summary>
+    public Result Start(DateTimeOffset now)
+    {
+        if (!IsOpen) return PrivacyRequestErrors.Closed();
+        if (Status == PrivacyRequestStatus.Received) return PrivacyRequestErrors.NotVerified();
+        if (Status != PrivacyRequestStatus.InProgress) Move(PrivacyRequestStatus.InProgress, "system", null, now);
+        return Result.Success();
+    }
+
+    /// <summary>The system has carried the request out (the export is ready, the data is erased).</summary>
+    public Result CompleteBySystem(string answer, DateTimeOffset now) => CompleteAs("system", answer, now);
+
+    private Result CompleteAs(string actor, string answer, DateTimeOffset now)
     {
         if (!IsOpen) return PrivacyRequestErrors.Closed();
         if (Status == PrivacyRequestStatus.Received) return PrivacyRequestErrors.NotVerified();
         if (Note(answer) is not { } text) return PrivacyRequestErrors.ReasonRequired("answer");
         Resolution = text;
         ClosedAt = now;
-        Move(PrivacyRequestStatus.Completed, "staff:" + staff, null, now);
+        Move(PrivacyRequestStatus.Completed, actor, null, now);
         return Result.Success();
     }
 

@@ -18,6 +18,7 @@ public sealed class RetentionRule
     public const string Events = "events";
     public const string Carts = "carts";
     public const string ClosedPrivacyRequests = "privacy_requests.closed";
+    public const string Exports = "exports";
 
     private RetentionRule() { }
 

@@ -23,6 +23,13 @@ public sealed class PrivacyRequestMutations : IMutationFields
             .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(
                 new FileGrievanceCommand(ctx.GetArgument<string?>("subject"), ctx.GetArgument<string>("details")), ctx.CancellationToken)));
 
+        mutation.Field<PrivacyRequestPayloadType>("requestDataExport")
+            .Description("Access and portability (DPDP Act §11, GDPR Arts. 15 and 20): everything we hold about you as a JSON file, with a summary "
+                + "of who your data was disclosed to and why. Written within minutes; you are emailed a download link that works for 7 days "
+                + "(also under `myDataExports`). Needs a sign-in no older than 10 minutes. While one is open, asking again answers with it.")
+            .Authorize()
+            .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new RequestDataExportCommand(), ctx.CancellationToken)));
+
         mutation.Field<PrivacyRequestPayloadType>("requestCorrection")
             .Description("Asks the privacy officer to correct what you cannot edit yourself (an order's address, a name on an invoice). "
                 + "Needs a signed-in customer.")

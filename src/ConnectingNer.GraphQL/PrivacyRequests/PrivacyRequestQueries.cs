@@ -37,6 +37,12 @@ public sealed class PrivacyRequestQueries : IQueryFields
             .Authorize()
             .ResolveAsync(async ctx => await ctx.Sender().Send(new GetMyNominationQuery(), ctx.CancellationToken));
 
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DataExportType>>>>("myDataExports")
+            .Description("Your data exports whose download links still work, newest first (ask for one with `requestDataExport`). "
+                + "Needs a signed-in customer.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new ListMyDataExportsQuery(), ctx.CancellationToken));
+
         query.Field<QueuedPrivacyRequestsConnectionType>("privacyRequests")
             .Description("The privacy officer's queue: open requests first, the most overdue at the top, unless ordered otherwise.")
             .DataFeatures<object?, object, PrivacyRequestFilterInputType, PrivacyRequestSortInputType>()

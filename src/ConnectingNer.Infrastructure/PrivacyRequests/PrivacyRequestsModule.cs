@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectingNer.Infrastructure.PrivacyRequests;
 
-/// <summary>The regime clocks from configuration (DPDP 30 days, grievances 90, GDPR one month), notices, and the due-soon job.</summary>
+/// <summary>The regime clocks from configuration (DPDP 30 days, grievances 90, GDPR one month), notices, the export job and its links, and the due-soon job.</summary>
 internal sealed class PrivacyRequestsModule : IServiceModule
 {
     public void AddServices(IServiceCollection services)
@@ -14,6 +14,11 @@ internal sealed class PrivacyRequestsModule : IServiceModule
             sp.GetRequiredService<IConfiguration>().GetSection(PrivacyRequestSettings.SectionName).Get<PrivacyRequestSettings>() ?? new PrivacyRequestSettings());
         services.AddScoped<INoticeMail, EmailNoticeMail>();
         services.AddScoped<INomineeVault, NomineeVault>();
+        services.AddScoped<DataExportWriter>();
+        services.AddScoped<DataExportService>();
+        services.AddScoped<IDataExports>(sp => sp.GetRequiredService<DataExportService>());
+        services.AddSingleton<DataExportJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<DataExportJob>());
         services.AddSingleton<PrivacyRequestDueSoonJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PrivacyRequestDueSoonJob>());
     }

@@ -30,6 +30,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IConfiguration con
     {
         [RetentionRule.Events] = ("shop_events", "occurred_at", ""),
         [RetentionRule.Carts] = ("carts", "updated_at", ""),
+        [RetentionRule.Exports] = ("data_exports", "created_at", ""),
         [RetentionRule.ClosedPrivacyRequests] = ("privacy_requests", "closed_at", " AND t.status IN ('Completed', 'Rejected')"),
     };
 

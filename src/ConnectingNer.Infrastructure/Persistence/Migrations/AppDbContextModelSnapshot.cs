@@ -1081,6 +1081,53 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("shipments", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("SizeInBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_in_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_exports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_data_exports_created_at");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_data_exports_request_id");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_data_exports_customer_id_created_at");
+
+                    b.ToTable("data_exports", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.Nomination", b =>
                 {
                     b.Property<int>("Id")
@@ -2231,6 +2278,16 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_shipments_orders_order_id");
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.DataExport", b =>
+                {
+                    b.HasOne("ConnectingNer.Domain.PrivacyRequests.PrivacyRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_exports_privacy_request_request_id");
                 });
 
             modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.PrivacyRequestStep", b =>

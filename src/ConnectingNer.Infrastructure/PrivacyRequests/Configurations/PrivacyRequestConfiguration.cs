@@ -51,3 +51,14 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         builder.HasIndex(n => n.NomineeEmailIndex).HasFilter("ended_at IS NULL");
     }
 }
+
+internal sealed class DataExportConfiguration : IEntityTypeConfiguration<DataExport>
+{
+    public void Configure(EntityTypeBuilder<DataExport> builder)
+    {
+        builder.ToTable("data_exports");
+        builder.HasIndex(e => new { e.CustomerId, e.CreatedAt });
+        builder.HasIndex(e => e.CreatedAt);
+        builder.HasOne<PrivacyRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
