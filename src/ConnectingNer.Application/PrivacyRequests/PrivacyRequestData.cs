@@ -14,5 +14,7 @@ public static class PrivacyRequestData
         public DbSet<Nomination> Nominations => db.Set<Nomination>();
 
         public DbSet<DataExport> DataExports => db.Set<DataExport>();
+
+        public DbSet<ErasureNotice> ErasureNotices => db.Set<ErasureNotice>();
     }
 }

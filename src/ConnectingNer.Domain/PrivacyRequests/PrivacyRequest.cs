@@ -202,6 +202,12 @@ public sealed class PrivacyRequest : Entity
         return Result.Success();
     }
 
+    /// <summary>The customer themself, signed in within ten minutes, confirms an open request (a nominee's, say): identity checked.</summary>
+    public void VerifyBySignIn(DateTimeOffset now)
+    {
+        if (Status == PrivacyRequestStatus.Received) Move(PrivacyRequestStatus.Verified, "system", "Identity checked: signed in within the last 10 minutes.", now);
+    }
+
     /// <summary>The customer lifts their restriction or objection: processing may use their data again as their consent says.</summary>
     public Result Lift(DateTimeOffset now)
     {

@@ -38,4 +38,12 @@ public static class PrivacyRequestErrors
     public static Error RecentSignInRequired() =>
         new("auth.recent_sign_in_required", "Sign in again first: this request needs a sign-in no older than 10 minutes "
             + "(authorize again with prompt=login, or max_age=600).");
+
+    public static Error LegalHold() =>
+        new("erasure.legal_hold", "A legal hold stands on your data: nothing can be erased until the privacy officer releases it.");
+
+    public static Error OpenOrders(int count) =>
+        new("erasure.open_orders", $"{count} of your orders are still open: they can be erased once delivered or cancelled.");
+
+    public static Error NoticeNotFound() => new("erasure_notice.not_found", "No erasure notice of yours has this id.", "noticeId");
 }

@@ -30,6 +30,25 @@ public sealed class PrivacyRequestMutations : IMutationFields
             .Authorize()
             .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new RequestDataExportCommand(), ctx.CancellationToken)));
 
+        mutation.Field<PrivacyRequestPayloadType>("requestErasure")
+            .Description("Erases your account and personal data (DPDP Act §12, GDPR Art. 17); see `previewErasure` first. Your data key is "
+                + "destroyed, so every encrypted copy (backups included) becomes unreadable; invoices are kept without your identity, as the law "
+                + "requires; partners who were shown your data are told to erase it. Refused while a legal hold stands or an order is open. "
+                + "Needs a sign-in no older than 10 minutes. Cannot be undone.")
+            .Authorize()
+            .ResolveAsync(async ctx => Payload<PrivacyRequestReadModel>.From(await ctx.Sender().Send(new RequestErasureCommand(), ctx.CancellationToken)));
+
+        mutation.Field<ErasureNoticePayloadType>("acknowledgeErasureNotice")
+            .Description("For a partner: says you erased your copy of the customer's data. The notice then forgets who they were.")
+            .Argument<NonNullGraphType<IdGraphType>>("noticeId", "The notice's global id.")
+            .AuthorizeWithPolicy(Policies.Partner)
+            .ResolveAsync(async ctx =>
+            {
+                var id = GlobalIds.Int(ctx.GetArgument<string>("noticeId"), ErasureNoticeType.TypeName, "noticeId");
+                if (!id.IsSuccess) return Payload<ErasureNoticeReadModel>.Failure(id.Errors);
+                return Payload<ErasureNoticeReadModel>.From(await ctx.Sender().Send(new AcknowledgeErasureNoticeCommand(id.Value), ctx.CancellationToken));
+            });
+
         mutation.Field<PrivacyRequestPayloadType>("requestCorrection")
             .Description("Asks the privacy officer to correct what you cannot edit yourself (an order's address, a name on an invoice). "
                 + "Needs a signed-in customer.")

@@ -1,4 +1,5 @@
 using ConnectingNer.Application.Common.Security;
+using ConnectingNer.Application.PrivacyRequests.Commands;
 using ConnectingNer.Application.PrivacyRequests.Queries;
 using ConnectingNer.Application.PrivacyRequests.ReadModels;
 using ConnectingNer.GraphQL.Common;
@@ -37,11 +38,25 @@ public sealed class PrivacyRequestQueries : IQueryFields
             .Authorize()
             .ResolveAsync(async ctx => await ctx.Sender().Send(new GetMyNominationQuery(), ctx.CancellationToken));
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DataExportType>>>>("myDataExports")
+        query.Field<ListGraphType<NonNullGraphType<DataExportType>>>("myDataExports")
             .Description("Your data exports whose download links still work, newest first (ask for one with `requestDataExport`). "
                 + "Needs a signed-in customer.")
             .Authorize()
             .ResolveAsync(async ctx => await ctx.Sender().Send(new ListMyDataExportsQuery(), ctx.CancellationToken));
+
+        query.Field<ErasurePreviewType>("previewErasure")
+            .Description("What erasing your account would delete, what must be kept and why (GST invoices for 8 years, open orders until "
+                + "delivered or cancelled, a legal hold), until when, and which partners will be told. Needs a signed-in customer.")
+            .Authorize()
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new PreviewErasureQuery(), ctx.CancellationToken));
+
+        query.Field<ListGraphType<NonNullGraphType<ErasureNoticeType>>>("erasureNotices")
+            .Description("For a partner: the customers you were shown who have since been erased, oldest first (at most 500). Erase your copy, "
+                + "then `acknowledgeErasureNotice`.")
+            .Argument<BooleanGraphType>("includeAcknowledged", "Also the notices you acknowledged (default false).")
+            .AuthorizeWithPolicy(Policies.Partner)
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new ListErasureNoticesQuery(ctx.GetArgument("includeAcknowledged", false)),
+                ctx.CancellationToken));
 
         query.Field<QueuedPrivacyRequestsConnectionType>("privacyRequests")
             .Description("The privacy officer's queue: open requests first, the most overdue at the top, unless ordered otherwise.")

@@ -14,6 +14,7 @@ internal sealed class PrivacyRequestsModule : IServiceModule
             sp.GetRequiredService<IConfiguration>().GetSection(PrivacyRequestSettings.SectionName).Get<PrivacyRequestSettings>() ?? new PrivacyRequestSettings());
         services.AddScoped<INoticeMail, EmailNoticeMail>();
         services.AddScoped<INomineeVault, NomineeVault>();
+        services.AddScoped<IPersonalDataEraser, PersonalDataEraser>();
         services.AddScoped<DataExportWriter>();
         services.AddScoped<DataExportService>();
         services.AddScoped<IDataExports>(sp => sp.GetRequiredService<DataExportService>());

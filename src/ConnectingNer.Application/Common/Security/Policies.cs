@@ -36,6 +36,9 @@ public static class Policies
     /// <summary>An analytics partner's client (scope <c>analytics:aggregate</c>): aggregates only, never a person.</summary>
     public const string AnalyticsAggregate = "analytics:aggregate";
 
+    /// <summary>Any partner's client (a client-credentials token acting for a partner).</summary>
+    public const string Partner = "partner";
+
     private static readonly IReadOnlyDictionary<string, Func<ICurrentUser, bool>> Rules = new Dictionary<string, Func<ICurrentUser, bool>>
     {
         [CatalogWrite] = u => u.Scopes.Contains(CatalogWrite) || u.Roles.Contains(Roles.CatalogManager) || u.Roles.Contains(Roles.Admin),
@@ -48,6 +51,7 @@ public static class Policies
         [PaymentsProcess] = u => u.PartnerId is not null && u.Scopes.Contains(PaymentsProcess),
         [MarketingSend] = u => u.PartnerId is not null && u.Scopes.Contains(MarketingSend),
         [AnalyticsAggregate] = u => u.PartnerId is not null && u.Scopes.Contains(AnalyticsAggregate),
+        [Partner] = u => u.PartnerId is not null,
     };
 
     public static IEnumerable<string> All => Rules.Keys;

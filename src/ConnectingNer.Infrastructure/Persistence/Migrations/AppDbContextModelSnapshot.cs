@@ -1128,6 +1128,88 @@ namespace ConnectingNer.Infrastructure.Persistence.Migrations
                     b.ToTable("data_exports", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.ErasureNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.PrimitiveCollection<List<string>>("OrderNumbers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("order_numbers");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_notices");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_erasure_notices_waiting")
+                        .HasFilter("acknowledged_at IS NULL");
+
+                    b.ToTable("erasure_notices", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.ErasureRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Counts")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("counts");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("Pseudonym")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pseudonym");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_records");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_erasure_records_request_id");
+
+                    b.ToTable("erasure_records", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingNer.Domain.PrivacyRequests.Nomination", b =>
                 {
                     b.Property<int>("Id")

@@ -62,3 +62,22 @@ internal sealed class DataExportConfiguration : IEntityTypeConfiguration<DataExp
         builder.HasOne<PrivacyRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ErasureRecordConfiguration : IEntityTypeConfiguration<ErasureRecord>
+{
+    public void Configure(EntityTypeBuilder<ErasureRecord> builder)
+    {
+        builder.ToTable("erasure_records");
+        builder.HasIndex(e => e.RequestId);
+    }
+}
+
+internal sealed class ErasureNoticeConfiguration : IEntityTypeConfiguration<ErasureNotice>
+{
+    public void Configure(EntityTypeBuilder<ErasureNotice> builder)
+    {
+        builder.ToTable("erasure_notices");
+        builder.Property(n => n.PartnerId).HasMaxLength(100);
+        builder.HasIndex(n => new { n.PartnerId, n.Id }).HasFilter("acknowledged_at IS NULL").HasDatabaseName("ix_erasure_notices_waiting");
+    }
+}
