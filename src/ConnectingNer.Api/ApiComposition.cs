@@ -90,6 +90,7 @@ public static class ApiComposition
         AccountPages.Map(app);
         Consent.EmailLinks.Map(app);
         PrivacyRequests.ExportDownload.Map(app);
+        PrivacyRequests.AccountDeletionPage.Map(app);
         return app;
     }
 

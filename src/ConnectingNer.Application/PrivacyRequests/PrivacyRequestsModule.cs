@@ -5,5 +5,5 @@ namespace ConnectingNer.Application.PrivacyRequests;
 
 internal sealed class PrivacyRequestsModule : IServiceModule
 {
-    public void AddServices(IServiceCollection services) => services.AddScoped<PrivacyRequestClock>().AddScoped<PrivacyRequestNotices>();
+    public void AddServices(IServiceCollection services) => services.AddScoped<PrivacyRequestClock>().AddScoped<PrivacyRequestNotices>().AddScoped<Commands.ErasureProcedure>();
 }

@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ConnectingNer.Api.Tests.Ordering;
 using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.Infrastructure.Privacy;
+using ConnectingNer.Domain.PrivacyRequests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static ConnectingNer.Api.Tests.Consent.ConsentTests;
@@ -184,5 +187,31 @@ public sealed class ErasureTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], customerAsPartnerNotices.ErrorCodes);
         Assert.Equal("Tara Kalita", (await client.PostAsync("{ me { name } }")).EnsureNoErrors().Data!["me"]!["name"]!.GetValue<string>());
         Assert.Empty((await client.PostAsync("{ myPrivacyRequests(first: 5) { nodes { id } } }")).EnsureNoErrors().Data!["myPrivacyRequests"]!["nodes"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ThePublicWebPath_SignsThePersonInAgain_ShowsThePreview_AndErasesOnConfirmation()
+    {
+        var tara = await fixture.CreateCustomerAsync("tara@example.in", "Tara Kalita");
+        var browser = Identity.Browser.For(fixture.Factory);
+
+        var first = await browser.GetAsync("/account/delete");
+        Assert.Equal("/account/login?returnUrl=%2Faccount%2Fdelete", first.Location!.PathAndQuery);
+        var signedIn = await browser.SubmitAsync(await browser.FollowAsync(first),
+            new Dictionary<string, string> { ["email"] = "tara@example.in", ["password"] = "customer-pass-1" });
+        var page = await browser.FollowAsync(signedIn);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Your saved addresses (1)", page.Html);
+        Assert.Contains("Delete my account and data", page.Html);
+
+        var done = await browser.SubmitAsync(page, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        Assert.Contains("Your account is deleted", done.Html);
+        await using var db = fixture.Database.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Id == tara));
+        Assert.Equal(PrivacyRequestStatus.Completed, (await db.Set<PrivacyRequest>().SingleAsync(r => r.Type == PrivacyRequestType.Erasure)).Status);
+        // The session went with the account: the page asks for a sign-in again.
+        Assert.StartsWith("/account/login", (await browser.GetAsync("/account/delete")).Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }

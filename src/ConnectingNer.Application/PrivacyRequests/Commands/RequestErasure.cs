@@ -17,15 +17,46 @@ namespace ConnectingNer.Application.PrivacyRequests.Commands;
 /// </summary>
 public sealed record RequestErasureCommand : ICommand<Result<PrivacyRequestReadModel>>;
 
-public sealed class RequestErasureCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, PrivacyRequestClock clock, IPersonalDataEraser eraser, ICustomerReader customers, INoticeMail mail,
-    TimeProvider time) : ICommandHandler<RequestErasureCommand, Result<PrivacyRequestReadModel>>
+public sealed class RequestErasureCommandHandler(ICurrentUser user, ErasureProcedure erasure, TimeProvider time)
+    : ICommandHandler<RequestErasureCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(RequestErasureCommand command, CancellationToken cancellationToken)
     {
         if (user.PartnerId is not null || !user.TryGetPersonId(out var me)) return Accounts.AccountErrors.NotSignedIn();
+        if (!user.SignedInRecently(time.GetUtcNow())) return PrivacyRequestErrors.RecentSignInRequired();
+        return await erasure.RunAsync(me, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The same erasure from the public web page (<c>/account/delete</c>), for the account of the sign-in pages' session;
+/// the page passes when that session began, which must be no more than ten minutes ago. Never reachable through GraphQL.
+/// </summary>
+public sealed record EraseAccountFromWebCommand(Guid AccountId, DateTimeOffset SignedInAt) : ICommand<Result<PrivacyRequestReadModel>>;
+
+public sealed class EraseAccountFromWebCommandHandler(ErasureProcedure erasure, TimeProvider time)
+    : ICommandHandler<EraseAccountFromWebCommand, Result<PrivacyRequestReadModel>>
+{
+    public async ValueTask<Result<PrivacyRequestReadModel>> Handle(EraseAccountFromWebCommand command, CancellationToken cancellationToken)
+    {
+        var age = time.GetUtcNow() - command.SignedInAt;
+        if (age > CurrentUserExtensions.RecentSignIn || age < TimeSpan.FromMinutes(-1)) return PrivacyRequestErrors.RecentSignInRequired();
+        return await erasure.RunAsync(command.AccountId, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The erasure itself, once the caller is known to be the customer, signed in recently: refused with nothing changed
+/// while a legal hold stands or an order is open; otherwise the request is recorded, the data erased (see
+/// <see cref="IPersonalDataEraser"/>), the request completed under the pseudonym, and a last email sent to the address
+/// that is about to go — all in the command's transaction.
+/// </summary>
+public sealed class ErasureProcedure(
+    IApplicationDbContext db, PrivacyRequestClock clock, IPersonalDataEraser eraser, ICustomerReader customers, INoticeMail mail, TimeProvider time)
+{
+    public async Task<Result<PrivacyRequestReadModel>> RunAsync(Guid me, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        if (!user.SignedInRecently(now)) return PrivacyRequestErrors.RecentSignInRequired();
         if ((await customers.LoadAsync([me], cancellationToken)).GetValueOrDefault(me) is not { } customer) return Accounts.AccountErrors.NotSignedIn();
         var preview = await eraser.PreviewAsync(me, cancellationToken);
         if (preview.Blockers.Count > 0)
