@@ -91,6 +91,7 @@ public static class ApiComposition
         Consent.EmailLinks.Map(app);
         PrivacyRequests.ExportDownload.Map(app);
         PrivacyRequests.AccountDeletionPage.Map(app);
+        PrivacyRequests.EmailRequestPage.Map(app);
         return app;
     }
 

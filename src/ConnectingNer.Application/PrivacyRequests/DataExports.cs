@@ -22,6 +22,9 @@ public interface IDataExports
 
     /// <summary>The file behind a download link; a forged, altered or expired link (or an erased customer) gets an error and nothing.</summary>
     Task<Result<DataExportFile>> DownloadAsync(string? token, CancellationToken cancellationToken);
+
+    /// <summary>What is held about a newsletter subscriber without an account (the address, the subscription, consent decisions), as a file.</summary>
+    Task<DataExportFile> SubscriberFileAsync(Guid subscriberId, string reference, CancellationToken cancellationToken);
 }
 
 /// <summary>Stable error codes of data exports.</summary>

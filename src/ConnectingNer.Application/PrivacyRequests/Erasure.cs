@@ -36,4 +36,7 @@ public interface IPersonalDataEraser
     /// the partners that received their data; records the erasure. Returns the pseudonym now standing for them.
     /// </summary>
     Task<Guid> EraseAsync(Guid customerId, int requestId, CancellationToken cancellationToken);
+
+    /// <summary>Erases a newsletter subscriber without an account: its key, its row; its consent records kept under a pseudonym.</summary>
+    Task<Guid> EraseSubscriberAsync(Guid subscriberId, int requestId, CancellationToken cancellationToken);
 }

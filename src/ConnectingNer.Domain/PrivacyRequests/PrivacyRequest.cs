@@ -161,6 +161,19 @@ public sealed class PrivacyRequest : Entity
         return received;
     }
 
+    /// <summary>
+    /// Access or erasure for someone without an account (a newsletter subscriber), verified by a link sent to the
+    /// address on record and opened: whoever opened it holds the mailbox.
+    /// </summary>
+    public static Result<PrivacyRequest> ReceiveByLink(Guid subjectId, PrivacyRequestType type, PrivacyRegime regime, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (type is not (PrivacyRequestType.Access or PrivacyRequestType.Erasure)) throw new ArgumentOutOfRangeException(nameof(type));
+        var received = Receive(subjectId, type, regime, "Asked by email, without an account", null, dueAt, now);
+        if (received.IsSuccess)
+            received.Value.Move(PrivacyRequestStatus.Verified, "system", "Identity checked: the link sent to the address on record was opened.", now);
+        return received;
+    }
+
     /// <summary>A restriction or objection, in force at once: signed in, the customer needs no further identity check.</summary>
     public static Result<PrivacyRequest> Restrict(Guid customerId, PrivacyRequestType type, PrivacyRegime regime, IReadOnlyCollection<string> purposes,
         string? details, DateTimeOffset dueAt, DateTimeOffset now)

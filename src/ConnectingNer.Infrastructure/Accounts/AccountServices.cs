@@ -57,6 +57,7 @@ public static class AccountServices
         });
         services.AddScoped<AccountMessages>();
         services.AddSingleton<MailboxThrottle>();
+        services.AddSingleton<Application.Common.Interfaces.IMailboxThrottle>(sp => sp.GetRequiredService<MailboxThrottle>());
         services.AddScoped<AccountFactory>();
         services.AddScoped<DecoyPassword>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.ILookupNormalizer, Privacy.BlindIndexNormalizer>();

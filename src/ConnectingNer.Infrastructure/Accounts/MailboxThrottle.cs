@@ -11,6 +11,7 @@ namespace ConnectingNer.Infrastructure.Accounts;
 /// skipped email reveals nothing). Counted per node, keyed by the address's keyed hash; a restart forgets.
 /// </summary>
 public sealed class MailboxThrottle(IOptions<IdentityServerOptions> options, PersonalDataCipher cipher, TimeProvider clock)
+    : Application.Common.Interfaces.IMailboxThrottle
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Count)> _windows = new(StringComparer.Ordinal);
 

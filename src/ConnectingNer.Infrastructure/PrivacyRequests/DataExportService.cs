@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ConnectingNer.Application.Consent;
 using ConnectingNer.Application.PrivacyRequests;
 using ConnectingNer.Domain.Common;
 using ConnectingNer.Domain.PrivacyRequests;
@@ -17,7 +18,7 @@ namespace ConnectingNer.Infrastructure.PrivacyRequests;
 /// file is opened with the customer's data key only when it is downloaded.
 /// </summary>
 internal sealed class DataExportService(AppDbContext db, PersonalDataCipher cipher, IDataProtectionProvider protection, DataExportJob job,
-    IOptions<IdentityServerOptions> options, TimeProvider clock) : IDataExports
+    DataExportWriter writer, INewsletterSubscribers subscribers, IOptions<IdentityServerOptions> options, TimeProvider clock) : IDataExports
 {
     private readonly ITimeLimitedDataProtector _links = protection.CreateProtector("ConnectingNer.DataExport.Download.v1").ToTimeLimitedDataProtector();
 
@@ -34,6 +35,13 @@ internal sealed class DataExportService(AppDbContext db, PersonalDataCipher ciph
             .OrderByDescending(e => e.CreatedAt).ToListAsync(cancellationToken);
         return [.. exports.Select(e => new DataExportReadModel(e.Id, PrivacyRequest.ReferenceOf(e.RequestId, e.ReceivedAt), e.CreatedAt, e.ExpiresAt,
             e.SizeInBytes, DownloadUrl(e.Id)))];
+    }
+
+    public async Task<DataExportFile> SubscriberFileAsync(Guid subscriberId, string reference, CancellationToken cancellationToken)
+    {
+        var email = (await subscribers.EmailsAsync([subscriberId], cancellationToken)).GetValueOrDefault(subscriberId) ?? "";
+        return new DataExportFile($"connectingner-data-{reference}.json",
+            await writer.WriteSubscriberAsync(subscriberId, email, reference, clock.GetUtcNow(), cancellationToken));
     }
 
     public async Task<Result<DataExportFile>> DownloadAsync(string? token, CancellationToken cancellationToken)

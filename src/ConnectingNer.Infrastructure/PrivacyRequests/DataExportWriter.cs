@@ -102,6 +102,22 @@ internal sealed class DataExportWriter(AppDbContext db, ICustomerReader customer
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
     }
 
+    /// <summary>What is held about a newsletter subscriber without an account: the address, the subscription, its consent decisions.</summary>
+    public async Task<byte[]> WriteSubscriberAsync(Guid subscriberId, string email, string reference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subscription = await db.Set<NewsletterSubscriber>().AsNoTracking().SingleAsync(s => s.Id == subscriberId, cancellationToken);
+        var consents = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.SubscriberId == subscriberId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            format = Format,
+            request = reference,
+            generatedAt = now,
+            newsletterSubscription = new { email, subscription.CreatedAt, subscription.ConfirmedAt },
+            consents = consents.Select(r => new { r.Purpose, r.Granted, r.PolicyVersion, source = r.Source.ToString(), r.RecordedAt }),
+            disclosureSummary = Array.Empty<object>(),
+        }, Json);
+    }
+
     /// <summary>DPDP §11: each category disclosed to someone other than the person, its purposes, and every recipient.</summary>
     private IEnumerable<object> Summary(IReadOnlyList<AuditEvent> disclosures) =>
         disclosures.SelectMany(a => a.Categories.Select(category => (Category: category, Event: a)))

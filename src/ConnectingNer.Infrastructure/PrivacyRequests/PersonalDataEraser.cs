@@ -126,6 +126,7 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
         await database.ExecuteSqlAsync($"DELETE FROM guardian_consents WHERE minor_id = {customerId}", cancellationToken);
         await database.ExecuteSqlAsync($"UPDATE guardian_consents SET guardian_id = {pseudonym} WHERE guardian_id = {customerId}", cancellationToken);
         await database.ExecuteSqlAsync($"DELETE FROM newsletter_subscribers WHERE email_index = {emailIndex}", cancellationToken);
+        await database.ExecuteSqlAsync($"DELETE FROM customer_keys WHERE customer_id = ANY({subscribers.ToArray()})", cancellationToken);
         await database.ExecuteSqlAsync($"DELETE FROM organisation_members WHERE customer_id = {customerId}", cancellationToken);
         await database.ExecuteSqlAsync(
             $"DELETE FROM organisation_invitations WHERE invited_by = {customerId} OR email_index = {emailIndex}", cancellationToken);
@@ -152,6 +153,23 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
             preview.Deleted.Where(d => d.Count > 0).Select(d => $"{d.Category}.deleted={d.Count}")
                 .Concat(preview.Kept.Where(k => k.Count > 0).Select(k => $"{k.Category}.kept={k.Count}"))
                 .Append($"partners.notified={preview.PartnersNotified.Count}")));
+        await db.SaveChangesAsync(cancellationToken);
+        return pseudonym;
+    }
+
+    public async Task<Guid> EraseSubscriberAsync(Guid subscriberId, int requestId, CancellationToken cancellationToken)
+    {
+        var pseudonym = Guid.NewGuid();
+        var database = db.Database;
+        var consents = await database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM consent_records WHERE subscriber_id = {subscriberId}")
+            .SingleAsync(cancellationToken);
+        await database.ExecuteSqlAsync($"DELETE FROM newsletter_subscribers WHERE id = {subscriberId}", cancellationToken);
+        await database.ExecuteSqlAsync($"DELETE FROM customer_keys WHERE customer_id = {subscriberId}", cancellationToken);
+        await database.ExecuteSqlAsync($"UPDATE privacy_requests SET customer_id = {pseudonym} WHERE customer_id = {subscriberId}", cancellationToken);
+        Guid[] subscribers = [subscriberId];
+        await database.ExecuteSqlAsync($"SELECT pseudonymise_subject({subscriberId}, {pseudonym}, {subscribers})", cancellationToken);
+        db.Set<ErasureRecord>().Add(new ErasureRecord(requestId, pseudonym, clock.GetUtcNow(),
+            ["newsletter_subscription.deleted=1", $"consent_records.kept={consents}"]));
         await db.SaveChangesAsync(cancellationToken);
         return pseudonym;
     }

@@ -15,6 +15,7 @@ internal sealed class PrivacyRequestsModule : IServiceModule
         services.AddScoped<INoticeMail, EmailNoticeMail>();
         services.AddScoped<INomineeVault, NomineeVault>();
         services.AddScoped<IPersonalDataEraser, PersonalDataEraser>();
+        services.AddSingleton<Application.PrivacyRequests.Commands.IPrivacyRequestLinks, PrivacyRequestLinks>();
         services.AddScoped<DataExportWriter>();
         services.AddScoped<DataExportService>();
         services.AddScoped<IDataExports>(sp => sp.GetRequiredService<DataExportService>());
