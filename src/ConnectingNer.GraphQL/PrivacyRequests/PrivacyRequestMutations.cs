@@ -49,13 +49,13 @@ public sealed class PrivacyRequestMutations : IMutationFields
                 return Payload<ErasureNoticeReadModel>.From(await ctx.Sender().Send(new AcknowledgeErasureNoticeCommand(id.Value), ctx.CancellationToken));
             });
 
-        mutation.Field<RequestByEmailPayloadType>("requestWithoutAccount")
+        mutation.Field<RequestWithoutAccountPayloadType>("requestWithoutAccount")
             .Description("For someone without an account (a newsletter subscriber): asks for ACCESS or ERASURE by email. A link is sent to the "
                 + "address if we hold it; only opening it and confirming does anything (valid 24 hours). The answer is the same whether or "
                 + "not we hold the address. With an account, sign in instead.")
             .Argument<NonNullGraphType<StringGraphType>>("email", "The address we hold.")
             .Argument<NonNullGraphType<PrivacyRequestTypeType>>("type", "ACCESS or ERASURE.")
-            .ResolveAsync(async ctx => await ctx.Sender().Send(new RequestByEmailCommand(ctx.GetArgument<string>("email"),
+            .ResolveAsync(async ctx => await ctx.Sender().Send(new RequestWithoutAccountCommand(ctx.GetArgument<string>("email"),
                 ctx.GetArgument<Domain.PrivacyRequests.PrivacyRequestType>("type")), ctx.CancellationToken));
 
         mutation.Field<PrivacyRequestPayloadType>("requestCorrection")

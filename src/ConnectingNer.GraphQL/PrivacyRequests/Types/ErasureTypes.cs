@@ -84,6 +84,6 @@ public sealed class ErasureNoticeType : ObjectGraphType<ErasureNoticeReadModel>
 public sealed class ErasureNoticePayloadType() : PayloadType<ErasureNoticeType, ErasureNoticeReadModel>(
     "ErasureNoticePayload", "erasureNotice", "The notice as it now is, or why nothing changed.");
 
-public sealed class RequestByEmailPayloadType() : OutcomePayloadType("RequestWithoutAccountPayload",
+public sealed class RequestWithoutAccountPayloadType() : OutcomePayloadType("RequestWithoutAccountPayload",
     "Whether the request was taken (a link goes to the address if we hold it), or why not.", "sent",
     "True when the request was taken; it does not say whether we hold the address.");

@@ -28,14 +28,14 @@ public sealed record EmailRequestOutcome(PrivacyRequestType Type, string Referen
 /// account is told to sign in instead; an address we do not hold gets nothing. The answer is the same in every case,
 /// so it does not say whether we hold an address; mail to one address is throttled.
 /// </summary>
-public sealed record RequestByEmailCommand(string Email, PrivacyRequestType Type) : ICommand<Result>;
+public sealed record RequestWithoutAccountCommand(string Email, PrivacyRequestType Type) : ICommand<Result>;
 
-public sealed class RequestByEmailCommandHandler(
+public sealed class RequestWithoutAccountCommandHandler(
     IApplicationDbContext db, INewsletterSubscribers subscribers, ICustomerStore customers, IPrivacyRequestLinks links, INoticeMail mail,
     IMailboxThrottle throttle)
-    : ICommandHandler<RequestByEmailCommand, Result>
+    : ICommandHandler<RequestWithoutAccountCommand, Result>
 {
-    public async ValueTask<Result> Handle(RequestByEmailCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RequestWithoutAccountCommand command, CancellationToken cancellationToken)
     {
         if (command.Type is not (PrivacyRequestType.Access or PrivacyRequestType.Erasure))
             return new Error("privacy_request.type_invalid", "By email you can ask for ACCESS or ERASURE; with an account, sign in for the rest.", "type");
