@@ -38,13 +38,17 @@ public sealed class PrivacyRequestNotices(INoticeMail mail, ICustomerReader cust
         var outcome = request.Status == PrivacyRequestStatus.Completed ? "is complete" : "was declined";
         await SendAsync(request.CustomerId, $"Your request {reference} {outcome}",
             $"Your {Name(request.Type)} ({reference}) {outcome}:\n\n{request.Resolution}", cancellationToken);
+        if (request.OpenedByNominee is { } nominee)
+            await SendAsync(nominee, $"The request {reference} you opened as a nominee {outcome}",
+                $"The {Name(request.Type)} ({reference}) you opened on the customer's behalf {outcome}:\n\n{request.Resolution}", cancellationToken);
     }
 
     /// <summary>The export of an access request is written: the link, and until when it works.</summary>
     public async Task ExportReadyAsync(PrivacyRequest request, string downloadUrl, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var reference = PrivacyRequest.ReferenceOf(request.Id, request.ReceivedAt);
-        await SendAsync(request.CustomerId, $"Your data export {reference} is ready",
+        // A nominee's request: the file goes to the nominee, who asked for it.
+        await SendAsync(request.OpenedByNominee ?? request.CustomerId, $"Your data export {reference} is ready",
             $"Everything we hold about you is ready to download, as a JSON file:\n\n{downloadUrl}\n\nThe link works until "
             + $"{expiresAt:d MMMM yyyy HH:mm} UTC; then the file is deleted. Anyone with the link can download the file: do not forward this email.",
             cancellationToken);

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace ConnectingNer.Infrastructure.PrivacyRequests;
 
 /// <summary>
-/// Writes the exports of verified access requests: woken when one comes in, and every
+/// Writes the exports of verified access requests (the customer's own, or a nominee's once the officer verified it): woken when one comes in, and every
 /// <c>PrivacyRequests:ExportPollInterval</c> (default 30 seconds) in case a wake was lost or came to another node. Each
 /// request is claimed with <c>FOR UPDATE SKIP LOCKED</c>, so many nodes never write the same export twice. The file is
 /// sealed with the customer's data key; the request is completed and the customer emailed a link, in one transaction.
@@ -38,12 +38,20 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await RunOnceAsync(stoppingToken) is not null)
+                // A wake comes from inside the requester's transaction: the request may not be committed (or may still be
+                // locked) yet, so after a wake the job looks again a few times, shortly, before it waits for the next poll.
+                var retries = woken ? 4 : 0;
+                for (var delay = TimeSpan.FromMilliseconds(100); ; delay *= 2)
                 {
+                    var wrote = false;
+                    while (await RunOnceAsync(stoppingToken) is not null) wrote = true;
+                    if (wrote || retries-- <= 0) break;
+                    await Task.Delay(delay, clock, stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -51,7 +59,7 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
                 logger.LogWarning(e, "Writing a data export failed; it is tried again at the next poll");
             }
 
-            await _wake.WaitAsync(PollInterval, stoppingToken);
+            woken = await _wake.WaitAsync(PollInterval, stoppingToken);
         }
     }
 
@@ -64,7 +72,7 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var waiting = await db.Database.SqlQuery<int>($"""
             SELECT id AS "Value" FROM privacy_requests
-            WHERE type = 'Access' AND status = 'Verified' AND opened_by_nominee IS NULL
+            WHERE type = 'Access' AND status = 'Verified'
             ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
         if (waiting is not [var id]) return null;

@@ -67,6 +67,39 @@ public sealed class NominationTests(ApiFixture fixture) : IAsyncLifetime
             .EnsureNoErrors().Data!["verifyPrivacyRequest"]!;
         Assert.Equal("VERIFIED", verified["privacyRequest"]!["status"]!.GetValue<string>());
         Assert.EndsWith("is verified", fixture.Factory.Emails.Last("mina@example.in").Subject, StringComparison.Ordinal);
+
+        // Completing the verified erasure carries it out: the customer is erased, and the nominee who asked is told.
+        var completed = (await officer.PostAsync($$"""mutation { completePrivacyRequest(requestId: "{{id}}", answer: "Erased on the nominee's request.") { privacyRequest { status } errors { code } } }"""))
+            .EnsureNoErrors().Data!["completePrivacyRequest"]!;
+        Assert.Equal("COMPLETED", completed["privacyRequest"]!["status"]!.GetValue<string>());
+        await using var after = fixture.Database.CreateDbContext();
+        Assert.False(await after.Users.AnyAsync(u => u.Id == customer));
+        Assert.False(await after.CustomerKeys.AnyAsync(k => k.CustomerId == customer));
+        Assert.Contains("as a nominee", fixture.Factory.Emails.Last("rupa@example.in").Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANomineesAccessRequest_OnceVerified_IsExported_AndTheLinkGoesToTheNominee()
+    {
+        var customer = await fixture.CreateCustomerAsync("mina@example.in", "Mina");
+        var nominee = await fixture.CreateCustomerAsync("rupa@example.in", "Rupa");
+        (await fixture.Client().As(customer.ToString()).PostAsync(Nominate, new { n = "Rupa Das", e = "rupa@example.in", r = "daughter" })).EnsureNoErrors();
+        var opened = (await DataExportTests.SignedInNow(fixture.Client().As(nominee.ToString()))
+            .PostAsync(OnBehalf, new { c = "mina@example.in", t = "ACCESS", p = "Death certificate, by post" })).EnsureNoErrors().Data!["requestOnBehalf"]!;
+        var id = opened["privacyRequest"]!["id"]!.GetValue<string>();
+        await using var db = fixture.Database.CreateDbContext();
+        Assert.Equal(0, await db.Set<Domain.PrivacyRequests.DataExport>().CountAsync()); // nothing before the officer's review
+
+        (await fixture.Client().As("staff-privacy", roles: "privacy_officer")
+            .PostAsync($$"""mutation { verifyPrivacyRequest(requestId: "{{id}}") { errors { code } } }""")).EnsureNoErrors();
+        CapturedEmail? mail = null;
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); mail is null && clock.Elapsed < TimeSpan.FromMinutes(1); await Task.Delay(25))
+            mail = fixture.Factory.Emails.Sent.LastOrDefault(e => e.To == "rupa@example.in" && e.Subject.Contains("export", StringComparison.Ordinal));
+
+        Assert.NotNull(mail);
+        using var file = await fixture.Client().Http.GetAsync(mail.Link());
+        Assert.Equal("mina@example.in", JsonNode.Parse(await file.Content.ReadAsStringAsync())!["customer"]!["email"]!.GetValue<string>());
+        Assert.DoesNotContain(fixture.Factory.Emails.Sent, e => e.To == "mina@example.in" && e.Subject.Contains("export", StringComparison.Ordinal));
     }
 
     [Fact]

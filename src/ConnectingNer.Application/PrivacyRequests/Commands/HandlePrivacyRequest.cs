@@ -27,7 +27,8 @@ public enum PrivacyRequestAction
 public sealed record HandlePrivacyRequestCommand(int Id, PrivacyRequestAction Action, string? Text = null, int Months = 0)
     : ICommand<Result<PrivacyRequestReadModel>>;
 
-public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db, ICurrentUser user, PrivacyRequestNotices notices, TimeProvider clock)
+public sealed class HandlePrivacyRequestCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, PrivacyRequestNotices notices, IPersonalDataEraser eraser, IDataExports exports, TimeProvider clock)
     : ICommandHandler<HandlePrivacyRequestCommand, Result<PrivacyRequestReadModel>>
 {
     public async ValueTask<Result<PrivacyRequestReadModel>> Handle(HandlePrivacyRequestCommand command, CancellationToken cancellationToken)
@@ -36,6 +37,16 @@ public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db,
         if (request is null) return PrivacyRequestErrors.NotFound();
         var staff = user.SubjectId ?? "unknown";
         var now = clock.GetUtcNow();
+        // Completing an erasure (a nominee's, once its proof was verified) carries it out: refused while a hold or an open order stands.
+        if (command.Action == PrivacyRequestAction.Complete && request.Type == PrivacyRequestType.Erasure && request.Status != PrivacyRequestStatus.Received
+            && request.IsOpen)
+        {
+            var preview = await eraser.PreviewAsync(request.CustomerId, cancellationToken);
+            if (preview.Blockers.Count > 0)
+                return Result<PrivacyRequestReadModel>.FromErrors([.. preview.Blockers.Select(b => new Error(b.Code, b.Message))]);
+            await eraser.EraseAsync(request.CustomerId, request.Id, cancellationToken);
+        }
+
         var done = command.Action switch
         {
             PrivacyRequestAction.Verify => request.Verify(staff, now),
@@ -48,6 +59,8 @@ public sealed class HandlePrivacyRequestCommandHandler(IApplicationDbContext db,
         await db.SaveChangesAsync(cancellationToken);
         if (!request.IsOpen) await notices.ClosedAsync(request, cancellationToken);
         else if (command.Action == PrivacyRequestAction.Verify) await notices.VerifiedAsync(request, cancellationToken);
+        // A verified access request is the export job's to carry out: it starts now (after the commit, it finds the request).
+        if (command.Action == PrivacyRequestAction.Verify && request.Type == PrivacyRequestType.Access) exports.Wake();
         return Result.Success(await db.PrivacyRequests.AsNoTracking().Where(r => r.Id == command.Id).Select(PrivacyRequestReadModel.FromEntity)
             .SingleAsync(cancellationToken));
     }
