@@ -32,7 +32,7 @@ public sealed class PrivacyRequestMutations : IMutationFields
 
         mutation.Field<PrivacyRequestPayloadType>("requestErasure")
             .Description("Erases your account and personal data (DPDP Act §12, GDPR Art. 17); see `previewErasure` first. Your data key is "
-                + "destroyed, so every encrypted copy (backups included) becomes unreadable; invoices are kept without your identity, as the law "
+                + "destroyed, so every encrypted copy becomes unreadable (a backup's copy too, once the master key it was wrapped under is retired); invoices are kept without your identity, as the law "
                 + "requires; partners who were shown your data are told to erase it. Refused while a legal hold stands or an order is open. "
                 + "Needs a sign-in no older than 10 minutes. Cannot be undone.")
             .Authorize()
