@@ -36,6 +36,9 @@ public sealed class PoliciesTests
         { Policies.MarketingSend, FakeCaller.Staff(Roles.Admin, Roles.PrivacyOfficer, Roles.Support), false },
         { Policies.AnalyticsAggregate, FakeCaller.Partner("analytics", Policies.AnalyticsAggregate), true },
         { Policies.AnalyticsAggregate, FakeCaller.Partner("marketing", Policies.MarketingSend), false },
+        { Policies.Partner, FakeCaller.Partner("logistics", Policies.OrdersFulfil), true },
+        { Policies.Partner, FakeCaller.Person(Guid.NewGuid()) with { Scopes = new HashSet<string> { Policies.OrdersFulfil } }, false },
+        { Policies.Partner, FakeCaller.Staff(Roles.Admin, Roles.PrivacyOfficer, Roles.Support), false },
         { "catalog:wirte", FakeCaller.Staff(Roles.Admin, Roles.CatalogManager, Roles.PrivacyOfficer, Roles.Support), false },
     };
 
@@ -50,5 +53,6 @@ public sealed class PoliciesTests
     [Fact]
     public void EveryPolicyName_HasARule() =>
         Assert.Equal([Policies.AnalyticsAggregate, Policies.CatalogWrite, Policies.CustomerLookup, Policies.MarketingSend, Policies.OrdersFulfil,
-            Policies.OrdersManage, Policies.OrdersRead, Policies.OrdersWrite, Policies.PaymentsProcess, Policies.PrivacyOfficer], Policies.All.Order());
+            Policies.OrdersManage, Policies.OrdersRead, Policies.OrdersWrite, Policies.Partner, Policies.PaymentsProcess, Policies.PrivacyOfficer],
+            Policies.All.Order());
 }
