@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): our server (Release) against PostGraphile 5 on the same PostgreSQL tables and demo data,
-# driven by wrk on four query shapes (d: a signed-in customer's orders), alternating servers. Prints requests/s,
-# p50, p99, server RSS and the ratio; then places ORDERS orders through placeOrder and checks the invariants.
+# and against a floor (build/bench/floor: Kestrel + Npgsql writing the catalog page's JSON with Utf8JsonWriter),
+# driven by wrk on query shapes (a: the catalog page, anonymous; ap and ac: the same with a partner's and a customer's
+# bearer token; m: the customer's `me`; d: the customer's orders), alternating servers. Prints requests/s, p50, p99,
+# each server's peak RSS (VmHWM) and the ratios; then places ORDERS orders through placeOrder and checks the invariants.
 # Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 5),
-# SHAPES (default "a b c d"), CONSENT_SHAPES (default "r0 r1 r2 e1 e2"; empty skips them), ORDERS (default 3000; 0 skips
+# SHAPES (default "a ap ac m b c d"), CONSENT_SHAPES (default "r0 r1 r2 e1 e2"; empty skips them), ORDERS (default 3000; 0 skips
 # the placeOrder run), WARMUP_ORDERS (default 3000).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
 WARMUP=${WARMUP:-20}
 ROUNDS=${ROUNDS:-5}
-SHAPES=${SHAPES:-a b c d}
+SHAPES=${SHAPES:-a ap ac m b c d}
 ORDERS=${ORDERS:-3000}
 CONSENT_SHAPES=${CONSENT_SHAPES-r0 r1 r2 e1 e2}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -49,8 +51,9 @@ export Identity__RequireHttps=false Identity__PublicOrigin="http://127.0.0.1:$ou
   Identity__DemoAccounts__1__Email=support@connectingner.example Identity__DemoAccounts__1__Password=bench-support-pass \
   Identity__DemoAccounts__1__Roles__0=support
 
-log "building our server (Release) and seeding the demo catalog and orders"
+log "building our server and the floor (Release) and seeding the demo catalog and orders"
 dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
+dotnet build "$BENCH/floor" -c Release -v quiet -nologo >&2
 API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
 # Keys for this run only (a production server refuses to start without them).
 export Privacy__MasterKeys__bench="$(openssl rand -base64 32)" Privacy__CurrentMasterKeyId=bench \
@@ -69,9 +72,14 @@ pgl_port=$(free_port)
   -p "$pgl_port" -n 127.0.0.1) >"$OUT/postgraphile.log" 2>&1 &
 pgl_pid=$!; pids+=("$pgl_pid")
 
+floor_port=$(free_port)
+ConnectionString="$CS" dotnet "$BENCH/floor/bin/Release/net10.0/Floor.dll" --urls "http://127.0.0.1:$floor_port" >"$OUT/floor.log" 2>&1 &
+floor_pid=$!; pids+=("$floor_pid")
+
 wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" && return; sleep 0.5; done; echo "server at $1 did not start" >&2; exit 1; }
 wait_for "http://127.0.0.1:$ours_port/graphql"
 wait_for "http://127.0.0.1:$pgl_port/graphql"
+wait_for "http://127.0.0.1:$floor_port/graphql"
 
 # Shape d: the demo customer's token (through the sign-in page, code + PKCE) for ours; their id for PostGraphile.
 work=$(mktemp -d)
@@ -82,39 +90,56 @@ customer_id=$(su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d c
 printf '{"query": "{ allOrders(first: 10, condition: { customerId: \\"%s\\" }, orderBy: PRIMARY_KEY_DESC) { nodes { number status totalPaise orderLinesByOrderId(orderBy: PRIMARY_KEY_ASC) { nodes { quantity unitPricePaise productByProductId { name categoryByCategoryId { name } } } } } } }"}\n' \
   "$customer_id" > "$OUT/d.pgl.json"
 cp "$BENCH/queries/d.ours.json" "$OUT/d.ours.json"
+# Signed-in shapes: the catalog page with a partner's token (client credentials) and with the customer's; `me`.
+PARTNER_TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=bench-logistics -d client_secret=bench-logistics-secret \
+  -d scope=orders:fulfil "$BASE/connect/token" | jq -r .access_token)
+cp "$BENCH/queries/a.ours.json" "$OUT/ap.ours.json"; cp "$BENCH/queries/a.ours.json" "$OUT/ac.ours.json"
+cp "$BENCH/queries/a.ours.json" "$OUT/a.floor.json"
+echo '{"query": "{ me { name email phone addresses { city } } }"}' > "$OUT/m.ours.json"
 
 body_of() { [ -f "$OUT/$1.$2.json" ] && echo "$OUT/$1.$2.json" || echo "$BENCH/queries/$1.$2.json"; }
-url_of() { [ "$1" = ours ] && echo "http://127.0.0.1:$ours_port/graphql" || echo "http://127.0.0.1:$pgl_port/graphql"; }
-pid_of() { [ "$1" = ours ] && echo "$ours_pid" || echo "$pgl_pid"; }
+servers_of() { case $1 in a) echo "ours pgl floor" ;; b|c|d) echo "ours pgl" ;; *) echo "ours" ;; esac; }
+url_of() { case $1 in ours) echo "http://127.0.0.1:$ours_port/graphql" ;; pgl) echo "http://127.0.0.1:$pgl_port/graphql" ;; \
+  *) echo "http://127.0.0.1:$floor_port/graphql" ;; esac; }
+pid_of() { case $1 in ours) echo "$ours_pid" ;; pgl) echo "$pgl_pid" ;; *) echo "$floor_pid" ;; esac; }
+token_of() { case $1.$2 in d.ours|ac.ours|m.ours) echo "$CUSTOMER_TOKEN" ;; ap.ours) echo "$PARTNER_TOKEN" ;; *) echo "" ;; esac; }
 
 # Both must answer each shape without errors before anything is timed.
 for shape in $SHAPES; do
-  for who in ours pgl; do
-    auth=(); [ "$shape.$who" = d.ours ] && auth=(-H "Authorization: Bearer $CUSTOMER_TOKEN")
-    body=$(curl -s -X POST -H 'content-type: application/json' "${auth[@]}" --data-binary @"$(body_of "$shape" "$who")" "$(url_of $who)")
+  for who in $(servers_of "$shape"); do
+    auth=(); token=$(token_of "$shape" "$who"); [ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
+    body=$(curl -s -X POST -H 'content-type: application/json' -H 'accept: application/json' "${auth[@]}" \
+      --data-binary @"$(body_of "$shape" "$who")" "$(url_of $who)")
     if ! printf '%s' "$body" | grep -q '"data"' || printf '%s' "$body" | grep -q '"errors"'; then
       echo "$who failed shape $shape: $body" >&2; exit 1
     fi
+    printf '%s' "$body" | jq -S . > "$OUT/$shape.$who.answer.json"
   done
 done
+# The floor must write what our server writes, or it is no floor.
+if [[ " $SHAPES " == *" a "* ]] && ! cmp -s "$OUT/a.ours.answer.json" "$OUT/a.floor.answer.json"; then
+  echo "the floor's answer differs from ours:" >&2; diff "$OUT/a.ours.answer.json" "$OUT/a.floor.answer.json" | head -20 >&2; exit 1
+fi
 
-rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+rss() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 run() { # who shape seconds -> RESULT line
   local who=$1 shape=$2 seconds=$3
-  local auth=""; [ "$shape.$who" = d.ours ] && auth=$CUSTOMER_TOKEN
-  AUTH=$auth BODY_FILE="$(body_of "$shape" "$who")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$(url_of $who)" | grep '^RESULT'
+  AUTH=$(token_of "$shape" "$who") BODY_FILE="$(body_of "$shape" "$who")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$(url_of $who)" | grep '^RESULT'
 }
 
-# Per shape: warm both servers up, then ROUNDS measured runs per server, alternating ours/PostGraphile, so a slow
-# spell of this shared machine falls on both; each figure is the median round (by req/s) of its server.
+# Every server warms up on every shape first; then ROUNDS measured rounds, each running every shape on each of its
+# servers in turn (ours, PostGraphile, the floor; anonymous and signed-in shapes alternating too), so a slow spell of
+# this shared machine falls on all of them; each figure is the median round (by req/s) of its shape and server.
 declare -A rps p50 p99 mem
 for shape in $SHAPES; do
-  for who in ours pgl; do
+  for who in $(servers_of "$shape"); do
     log "shape $shape, $who: warm-up ${WARMUP}s"
     run "$who" "$shape" "$WARMUP" >/dev/null
   done
-  for round in $(seq 1 "$ROUNDS"); do
-    for who in ours pgl; do
+done
+for round in $(seq 1 "$ROUNDS"); do
+  for shape in $SHAPES; do
+    for who in $(servers_of "$shape"); do
       log "shape $shape, $who: round $round of $ROUNDS, ${DURATION}s"
       line=$(run "$who" "$shape" "$DURATION")
       echo "$shape $who round=$round $line" >> "$OUT/results.txt"
@@ -122,7 +147,9 @@ for shape in $SHAPES; do
       [ "$errors" = 0 ] || echo "warning: $who shape $shape had $errors socket/status errors" >&2
     done
   done
-  for who in ours pgl; do
+done
+for shape in $SHAPES; do
+  for who in $(servers_of "$shape"); do
     median=$(grep "^$shape $who round=" "$OUT/results.txt" \
       | sed -E 's/.*rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+).*/\1 \2 \3/' | sort -n | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)')
     read -r rps[$shape.$who] p50[$shape.$who] p99[$shape.$who] <<<"$median"
@@ -130,15 +157,22 @@ for shape in $SHAPES; do
   done
 done
 
-declare -A names=([a]="20 products with category" [b]="filtered and sorted page" [c]="one product by id" [d]="my 10 orders, nested")
-printf '\n%-28s %-12s %10s %9s %9s %8s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "RSS MB"
+declare -A names=([a]="20 products with category" [ap]="same, partner token" [ac]="same, customer token" [m]="me, customer token" \
+  [b]="filtered and sorted page" [c]="one product by id" [d]="my 10 orders, nested")
+declare -A server_names=([ours]=ours [pgl]=PostGraphile [floor]=floor)
+printf '\n%-28s %-12s %10s %9s %9s %12s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "peak RSS MB"
+# Peak RSS is the server's VmHWM at the end: the most it ever held, whichever shape drove it there.
 for shape in $SHAPES; do
-  for who in ours pgl; do
-    printf '%-28s %-12s %10s %9s %9s %8s\n' "${names[$shape]}" "$([ $who = ours ] && echo ours || echo PostGraphile)" \
+  for who in $(servers_of "$shape"); do
+    printf '%-28s %-12s %10s %9s %9s %12s\n' "${names[$shape]}" "${server_names[$who]}" \
       "${rps[$shape.$who]}" "${p50[$shape.$who]}" "${p99[$shape.$who]}" "${mem[$shape.$who]}"
   done
-  awk -v a="${rps[$shape.ours]}" -v b="${rps[$shape.pgl]}" -v p50="${p50[$shape.ours]}" -v p99="${p99[$shape.ours]}" \
-    'BEGIN { printf "%-28s ours/PostGraphile = %.2fx   ours p99/p50 = %.1f\n", "", a / b, p99 / p50 }'
+  ratio() { awk -v a="$2" -v b="$3" -v label="$1" 'BEGIN { if (a != "" && b != "") printf "%-28s %s = %.2fx\n", "", label, a / b }'; }
+  [ -n "${rps[$shape.pgl]:-}" ] && ratio "ours/PostGraphile" "${rps[$shape.ours]}" "${rps[$shape.pgl]}"
+  [ -n "${rps[$shape.floor]:-}" ] && ratio "ours/floor" "${rps[$shape.ours]}" "${rps[$shape.floor]}" \
+    && ratio "ours p99/floor p99" "${p99[$shape.ours]}" "${p99[$shape.floor]}"
+  [[ $shape =~ ^(ap|ac|m)$ && -n "${rps[a.ours]:-}" ]] && ratio "token/anonymous catalog" "${rps[$shape.ours]}" "${rps[a.ours]}"
+  awk -v p50="${p50[$shape.ours]}" -v p99="${p99[$shape.ours]}" 'BEGIN { printf "%-28s ours p99/p50 = %.1f\n", "", p99 / p50 }'
 done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
 echo "every round: $OUT/results.txt"
