@@ -25,6 +25,7 @@ builder.Services
 var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;
 app.Services.VerifyKeys();
+StartupWarmUp.Begin(app.Services, app.Logger);
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
     await app.Services.PrepareDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
 

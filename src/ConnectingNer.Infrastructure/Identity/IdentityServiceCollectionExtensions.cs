@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Infrastructure.Persistence;
@@ -32,7 +33,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruningJob>());
 
         // Cookies and anti-forgery tokens of every node use one key ring, kept in PostgreSQL.
-        services.AddDataProtection().SetApplicationName("connectingner").PersistKeysToDbContext<AppDbContext>();
+        services.AddDbContext<DataProtectionKeyStore>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
+        services.AddDataProtection().SetApplicationName("connectingner").PersistKeysToDbContext<DataProtectionKeyStore>();
         services.AddAccounts(options);
 
         var openIddict = services.AddOpenIddict();

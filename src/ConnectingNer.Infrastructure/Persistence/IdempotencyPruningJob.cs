@@ -17,6 +17,8 @@ public sealed class IdempotencyPruningJob(IServiceScopeFactory scopes, TimeProvi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: the host waits for this method's first await before it serves.
+        await Task.Yield();
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

@@ -38,6 +38,8 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: the host waits for this method's first await before it serves.
+        await Task.Yield();
         var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
