@@ -214,4 +214,31 @@ public sealed class ErasureTests(ApiFixture fixture) : IAsyncLifetime
         // The session went with the account: the page asks for a sign-in again.
         Assert.StartsWith("/account/login", (await browser.GetAsync("/account/delete")).Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AfterErasure_TheCustomersRealTokens_AreRefusedOnEveryNode_WithinASecond()
+    {
+        var tara = await fixture.CreateCustomerAsync("tara@example.in", "Tara Kalita");
+        await using var other = new ApiFactory(fixture.Database.ConnectionString);
+        var flow = new Identity.CodeFlow(TestClients.WebId, TestClients.WebRedirect);
+        var back = await flow.SignInAsync(Identity.Browser.For(fixture.Factory), "tara@example.in", "customer-pass-1");
+        var (_, body) = await flow.RedeemAsync(fixture.Factory.CreateClient(), back.LocationParameter("code")!, TestClients.WebSecret);
+        var token = body["access_token"]!.GetValue<string>();
+        GraphQLClient With(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> node)
+        {
+            var http = node.CreateClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return new GraphQLClient(http);
+        }
+
+        Assert.Equal("Tara Kalita", (await With(other).PostAsync("{ me { name } }")).EnsureNoErrors().Data!["me"]!["name"]!.GetValue<string>());
+        // The token's auth_time is the sign-in just made: recent enough to erase.
+        var erased = (await With(fixture.Factory).PostAsync(Erase)).EnsureNoErrors().Data!["requestErasure"]!["privacyRequest"]!;
+        Assert.Equal("COMPLETED", erased["status"]!.GetValue<string>());
+
+        var since = Stopwatch.StartNew();
+        while ((await With(other).PostAsync("{ me { id } }")).Data?["me"] is JsonObject) Assert.True(since.Elapsed < TimeSpan.FromSeconds(3), "still accepted");
+        Assert.True(since.Elapsed < TimeSpan.FromSeconds(1), $"refused after {since.Elapsed}");
+        Assert.Null((await With(fixture.Factory).PostAsync("{ me { id } }")).Data?["me"]);
+    }
 }
