@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): cold start, from launching our server (Release, Production settings, a migrated and seeded
-# database) to its first answered catalog query (20 products with their category), polled every 10 ms. RUNS starts
+# Benchmark (not a test): cold start, from launching our server (Release, Production settings with token
+# certificates made for the run, as production has them; a migrated and seeded database) to its first answered catalog query (20 products with their category), polled every 10 ms. RUNS starts
 # (default 5); prints each and the median. Usage: build/bench-coldstart.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -16,10 +16,22 @@ su postgres -s /bin/sh -c "$PG_BIN/createdb -h 127.0.0.1 -p $port connectingner_
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=connectingner_coldstart;Username=postgres"
 export Privacy__MasterKeys__bench="$(openssl rand -base64 32)" Privacy__CurrentMasterKeyId=bench \
   Privacy__BlindIndexKey="$(openssl rand -base64 32)" Identity__TokenEncryptionKey="$(openssl rand -base64 32)" \
-  Identity__AllowEphemeralKeys=true Logging__LogLevel__Default=Warning
+  Logging__LogLevel__Default=Warning
+# Token signing and encryption certificates (base64 PFX), as a production node loads them rather than generating keys.
+for use in Signing Encryption; do
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$OUT/$use.key" -out "$OUT/$use.crt" -days 2 -subj "/CN=connectingner-$use" 2>/dev/null
+  openssl pkcs12 -export -inkey "$OUT/$use.key" -in "$OUT/$use.crt" -out "$OUT/$use.pfx" -passout pass: 2>/dev/null
+  export "Identity__${use}Certificate=$(base64 -w0 "$OUT/$use.pfx")"
+done
 log "building (Release), migrating and seeding"
-dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
-API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
+if [ "${R2R:-0}" = 1 ]; then
+  # The production build the README names: a publish for the runtime, which the project makes ReadyToRun.
+  dotnet publish "$ROOT/src/ConnectingNer.Api" -c Release -r linux-x64 --self-contained false -o "$OUT/publish" -v quiet -nologo >&2
+  API_DLL="$OUT/publish/ConnectingNer.Api.dll"
+else
+  dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
+  API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
+fi
 (cd "$ROOT/src/ConnectingNer.Api" && dotnet "$API_DLL" migrate --seed >/dev/null)
 query='{"query":"{ products(first: 20) { nodes { id name price { amount } category { id name } } } }"}'
 
