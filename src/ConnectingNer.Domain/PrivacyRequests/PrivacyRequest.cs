@@ -289,13 +289,18 @@ public sealed class PrivacyRequest : Entity
         return Result.Success();
     }
 
-    public Result Reject(string reason, string staff, DateTimeOffset now)
+    public Result Reject(string reason, string staff, DateTimeOffset now) => RejectAs("staff:" + staff, reason, now);
+
+    /// <summary>The system cannot carry the request out (an export for an account that is gone).</summary>
+    public Result RejectBySystem(string reason, DateTimeOffset now) => RejectAs("system", reason, now);
+
+    private Result RejectAs(string actor, string reason, DateTimeOffset now)
     {
         if (!IsOpen) return PrivacyRequestErrors.Closed();
         if (Note(reason) is not { } text) return PrivacyRequestErrors.ReasonRequired();
         Resolution = text;
         ClosedAt = now;
-        Move(PrivacyRequestStatus.Rejected, "staff:" + staff, text, now);
+        Move(PrivacyRequestStatus.Rejected, actor, text, now);
         return Result.Success();
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ConnectingNer.Application.Privacy;
 using ConnectingNer.Application.PrivacyRequests;
 using ConnectingNer.Domain.PrivacyRequests;
 using ConnectingNer.Infrastructure.Persistence;
@@ -88,7 +89,7 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
         var now = clock.GetUtcNow();
         if (key is null)
         {
-            request.Reject("There is no account with data to export.", "system", now);
+            request.RejectBySystem("There is no account with data to export.", now);
         }
         else
         {
@@ -97,6 +98,18 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
                 PersonalDataCipher.Seal(dataKey, request.CustomerId, json));
             CryptographicOperations.ZeroMemory(json);
             db.Set<DataExport>().Add(export);
+            if (request.OpenedByNominee is { } nominee)
+            {
+                // The file goes to someone other than the person: a disclosure like any other, on the ledger.
+                db.AuditEvents.Add(new AuditEvent
+                {
+                    OccurredAt = now, ActorSubject = nominee.ToString(), Purpose = "nominee_access", SubjectId = request.CustomerId,
+                    Categories = [DataCategories.AccountLogins, DataCategories.AddressPostal, DataCategories.Consent, DataCategories.ContactEmail,
+                        DataCategories.ContactPhone, DataCategories.IdentityBirthDate, DataCategories.IdentityName],
+                    Fields = ["dataExport"], OperationName = "dataExport", DocumentHash = "",
+                });
+            }
+
             request.CompleteBySystem($"Your data export is ready: download it from the link we emailed you (or under your data exports) before "
                 + $"{export.ExpiresAt:d MMMM yyyy}. After that the file is deleted.", now);
             await db.SaveChangesAsync(cancellationToken);

@@ -131,7 +131,6 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
         await database.ExecuteSqlAsync(
             $"DELETE FROM organisation_invitations WHERE invited_by = {customerId} OR email_index = {emailIndex}", cancellationToken);
         await database.ExecuteSqlAsync($"DELETE FROM idempotency_records WHERE subject = {subject}", cancellationToken);
-        await database.ExecuteSqlAsync($"DELETE FROM data_exports WHERE customer_id = {customerId}", cancellationToken);
 
         // Invoices stay, with the minimum the law asks for: the addresses (already unreadable once the key goes) are emptied too.
         await database.ExecuteSqlAsync($"DELETE FROM orders WHERE customer_id = {customerId} AND invoice_number IS NULL", cancellationToken);
@@ -144,6 +143,8 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
         await database.ExecuteSqlAsync(
             $"UPDATE privacy_requests SET customer_id = {pseudonym}, details = NULL, purposes = NULL WHERE customer_id = {customerId}", cancellationToken);
         await database.ExecuteSqlAsync($"SELECT pseudonymise_subject({customerId}, {pseudonym}, {subscribers.ToArray()})", cancellationToken);
+        // After the requests' update, which waits for an export being written for them right now: its file goes too.
+        await database.ExecuteSqlAsync($"DELETE FROM data_exports WHERE customer_id = {customerId}", cancellationToken);
 
         // Crypto-shredding, then the account (its profile, logins, claims and roles follow by cascade).
         await database.ExecuteSqlAsync($"DELETE FROM customer_keys WHERE customer_id = {customerId}", cancellationToken);

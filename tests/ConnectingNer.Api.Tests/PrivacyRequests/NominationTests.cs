@@ -100,6 +100,10 @@ public sealed class NominationTests(ApiFixture fixture) : IAsyncLifetime
         using var file = await fixture.Client().Http.GetAsync(mail.Link());
         Assert.Equal("mina@example.in", JsonNode.Parse(await file.Content.ReadAsStringAsync())!["customer"]!["email"]!.GetValue<string>());
         Assert.DoesNotContain(fixture.Factory.Emails.Sent, e => e.To == "mina@example.in" && e.Subject.Contains("export", StringComparison.Ordinal));
+        // Giving the file to the nominee is a disclosure, and the customer's ledger shows it.
+        var disclosure = await db.AuditEvents.SingleAsync(a => a.SubjectId == customer && a.Purpose == "nominee_access");
+        Assert.Equal(nominee.ToString(), disclosure.ActorSubject);
+        Assert.Contains("address.postal", disclosure.Categories);
     }
 
     [Fact]
