@@ -25,7 +25,8 @@ builder.Services
 var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;
 app.Services.VerifyKeys();
-StartupWarmUp.Begin(app.Services, app.Logger);
+// Not in tests: they start many hosts in one process, and each would spend both cores warming up at once.
+if (!app.Environment.IsEnvironment("Testing")) StartupWarmUp.Begin(app.Services, app.Logger);
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
     await app.Services.PrepareDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
 

@@ -31,7 +31,17 @@ public sealed class TokenCacheTests(ApiFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private WebApplicationFactory<Program> Node(SqlCommandCounter? sql = null) => new ApiFactory(fixture.Database.ConnectionString, sql: sql);
+    /// <summary>
+    /// A node, started, whose revocation listener is live: until it is, the node validates every token in full and
+    /// keeps none (correct, but not what these tests are about), and a fast start can answer before it connects.
+    /// </summary>
+    private WebApplicationFactory<Program> Node(SqlCommandCounter? sql = null)
+    {
+        var node = new ApiFactory(fixture.Database.ConnectionString, sql: sql);
+        var cache = node.Services.GetRequiredService<AccessTokenCache>();
+        Assert.True(SpinWait.SpinUntil(() => cache.IsLive, TimeSpan.FromSeconds(10)), "the node's revocation listener did not connect");
+        return node;
+    }
 
     private static async Task<string> PartnerTokenAsync(WebApplicationFactory<Program> node)
     {
