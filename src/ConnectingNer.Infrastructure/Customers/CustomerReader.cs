@@ -2,29 +2,41 @@ using ConnectingNer.Application.Accounts.ReadModels;
 using ConnectingNer.Application.Customers;
 using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.Infrastructure.Persistence;
+using ConnectingNer.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Infrastructure.Customers;
 
-/// <summary>Customers for the API in three round trips whatever their number: accounts, linked logins, encrypted profiles.</summary>
-public sealed class CustomerReader(AppDbContext db, ICustomerStore customers) : ICustomerReader
+/// <summary>
+/// Customers for the API in one round trip whatever their number: the account, the encrypted profile with its key, and
+/// the linked logins, joined in PostgreSQL; the profile is opened here. An erased customer (no key) is absent.
+/// </summary>
+public sealed class CustomerReader(AppDbContext db, EncryptedCustomerStore store) : ICustomerReader
 {
     public async Task<IReadOnlyDictionary<Guid, CustomerReadModel>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return new Dictionary<Guid, CustomerReadModel>();
-        var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.EmailConfirmed, HasPassword = u.PasswordHash != null }).ToListAsync(cancellationToken);
-        var logins = (await db.UserLogins.AsNoTracking().Where(l => ids.Contains(l.UserId))
-                .Select(l => new { l.UserId, l.LoginProvider, l.ProviderDisplayName }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.UserId, l => new ExternalLoginReadModel(l.LoginProvider, l.ProviderDisplayName ?? l.LoginProvider));
-        var profiles = await customers.FindManyAsync(ids, cancellationToken);
+        var users = db.Users;
+        var customers = db.Customers;
+        var keys = db.CustomerKeys;
+        var logins = db.UserLogins;
+        var rows = await (
+            from u in users.AsNoTracking()
+            join c in customers.AsNoTracking() on u.Id equals c.Id
+            join k in keys.AsNoTracking() on c.Id equals k.CustomerId
+            where ids.Contains(u.Id)
+            select new
+            {
+                u.Id, u.EmailConfirmed, HasPassword = u.PasswordHash != null, c.CreatedAt, c.PersonalData, k.MasterKeyId, k.WrappedKey,
+                Logins = logins.Where(l => l.UserId == u.Id).Select(l => new { l.LoginProvider, l.ProviderDisplayName }).ToList(),
+            }).ToListAsync(cancellationToken);
         var result = new Dictionary<Guid, CustomerReadModel>();
-        foreach (var account in accounts)
+        foreach (var row in rows)
         {
-            // No profile: the customer's data key is gone (erased); nothing personal is left to show.
-            if (!profiles.TryGetValue(account.Id, out var c)) continue;
-            result[account.Id] = new CustomerReadModel(c.Id, c.Email, account.EmailConfirmed, c.Name, c.Phone, c.BirthDate,
-                c.LegalAgeAffirmed, c.GuardianName, [.. c.Addresses.Select(a => AddressReadModel.From(c.Id, a))], c.CreatedAt, account.HasPassword, [.. logins[account.Id]]);
+            var c = store.Open(row.Id, row.CreatedAt, row.PersonalData, row.MasterKeyId, row.WrappedKey);
+            result[row.Id] = new CustomerReadModel(c.Id, c.Email, row.EmailConfirmed, c.Name, c.Phone, c.BirthDate, c.LegalAgeAffirmed, c.GuardianName,
+                [.. c.Addresses.Select(a => AddressReadModel.From(c.Id, a))], c.CreatedAt, row.HasPassword,
+                [.. row.Logins.Select(l => new ExternalLoginReadModel(l.LoginProvider, l.ProviderDisplayName ?? l.LoginProvider))]);
         }
 
         return result;

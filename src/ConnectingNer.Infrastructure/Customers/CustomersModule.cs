@@ -8,7 +8,8 @@ internal sealed class CustomersModule : IServiceModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<ICustomerStore, EncryptedCustomerStore>();
+        services.AddScoped<EncryptedCustomerStore>();
+        services.AddScoped<ICustomerStore>(sp => sp.GetRequiredService<EncryptedCustomerStore>());
         services.AddScoped<ICustomerReader, CustomerReader>();
     }
 }

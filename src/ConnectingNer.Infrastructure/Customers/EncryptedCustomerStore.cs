@@ -24,13 +24,16 @@ public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher c
             join k in db.CustomerKeys.AsNoTracking() on c.Id equals k.CustomerId
             where ids.Contains(c.Id)
             select new { c.Id, c.CreatedAt, c.PersonalData, k.MasterKeyId, k.WrappedKey }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r =>
-        {
-            var dataKey = cipher.Unwrap(r.MasterKeyId, r.WrappedKey, r.Id);
-            keys.Remember(r.Id, dataKey);
-            var document = JsonSerializer.Deserialize<ProfileDocument>(PersonalDataCipher.Open(dataKey, r.Id, r.PersonalData), Json)!;
-            return document.ToCustomer(r.Id, r.CreatedAt);
-        });
+        return rows.ToDictionary(r => r.Id, r => Open(r.Id, r.CreatedAt, r.PersonalData, r.MasterKeyId, r.WrappedKey));
+    }
+
+    /// <summary>A customer from their row and key, read by the caller in its own query (see <see cref="CustomerReader"/>).</summary>
+    internal Customer Open(Guid id, DateTimeOffset createdAt, byte[] personalData, string masterKeyId, byte[] wrappedKey)
+    {
+        var dataKey = cipher.Unwrap(masterKeyId, wrappedKey, id);
+        keys.Remember(id, dataKey);
+        var document = JsonSerializer.Deserialize<ProfileDocument>(PersonalDataCipher.Open(dataKey, id, personalData), Json)!;
+        return document.ToCustomer(id, createdAt);
     }
 
     public async Task AddAsync(Customer customer, CancellationToken cancellationToken)

@@ -42,6 +42,19 @@ public sealed class CustomerProfileTests(ApiFixture fixture) : IAsyncLifetime
     private async Task<JsonNode> ProfileAsync() => (await Me().PostAsync(Profile)).EnsureNoErrors().Data!["me"]!;
 
     [Fact]
+    public async Task Me_CostsTwoRoundTrips_TheAccountsCheck_AndOneReadOfProfileKeyAndLogins()
+    {
+        var id = await fixture.CreateCustomerAsync("one.trip@example.in", "Ila Bora");
+        var client = fixture.Client().As(id.ToString());
+
+        fixture.Sql.Reset();
+        var me = (await client.PostAsync("{ me { name email emailConfirmed phone addresses { city } externalLogins { provider } } }")).EnsureNoErrors();
+
+        Assert.Equal("Ila Bora", me.Data!["me"]!["name"]!.GetValue<string>());
+        Assert.True(fixture.Sql.Count == 2, string.Join("\n---\n", fixture.Sql.Commands));
+    }
+
+    [Fact]
     public async Task UpdateMyProfile_KeepsNamePhoneAndBirthDate_InE164()
     {
         var response = await Me().PostAsync(UpdateProfile, new { input = new { name = "Tara Kalita", phone = "+91 98640 12345", birthDate = "1994-08-15" } });
