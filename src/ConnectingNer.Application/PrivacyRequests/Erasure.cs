@@ -33,9 +33,10 @@ public interface IPersonalDataEraser
 
     /// <summary>
     /// Destroys the customer's data key and deletes or pseudonymises everything of theirs; queues erasure notices for
-    /// the partners that received their data; records the erasure. Returns the pseudonym now standing for them.
+    /// the partners that received their data; records the erasure with the counts of <paramref name="preview"/> (the
+    /// caller's, taken in the same transaction to check for blockers). Returns the pseudonym now standing for them.
     /// </summary>
-    Task<Guid> EraseAsync(Guid customerId, int requestId, CancellationToken cancellationToken);
+    Task<Guid> EraseAsync(Guid customerId, int requestId, ErasurePreview preview, CancellationToken cancellationToken);
 
     /// <summary>Erases a newsletter subscriber without an account: its key, its row; its consent records kept under a pseudonym.</summary>
     Task<Guid> EraseSubscriberAsync(Guid subscriberId, int requestId, CancellationToken cancellationToken);

@@ -84,15 +84,15 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
         var request = await db.Set<PrivacyRequest>().Include(r => r.Steps).SingleAsync(r => r.Id == id, cancellationToken);
         request.Start(started);
         var reference = PrivacyRequest.ReferenceOf(request.Id, request.ReceivedAt);
-        var json = await services.GetRequiredService<DataExportWriter>().WriteAsync(request.CustomerId, reference, started, cancellationToken);
         var key = await db.CustomerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.CustomerId == request.CustomerId, cancellationToken);
-        var now = clock.GetUtcNow();
         if (key is null)
         {
-            request.RejectBySystem("There is no account with data to export.", now);
+            request.RejectBySystem("There is no account with data to export.", clock.GetUtcNow());
         }
         else
         {
+            var json = await services.GetRequiredService<DataExportWriter>().WriteAsync(request.CustomerId, reference, started, cancellationToken);
+            var now = clock.GetUtcNow();
             var dataKey = services.GetRequiredService<PersonalDataCipher>().Unwrap(key.MasterKeyId, key.WrappedKey, key.CustomerId);
             var export = new DataExport(Guid.NewGuid(), request.Id, request.CustomerId, now, json.Length,
                 PersonalDataCipher.Seal(dataKey, request.CustomerId, json));
@@ -118,7 +118,7 @@ public sealed class DataExportJob(IServiceScopeFactory scopes, IConfiguration co
                 cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the rejection's step (a completion was saved above)
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Data export for {Reference} written in {Elapsed} ms", reference, (clock.GetUtcNow() - started).TotalMilliseconds);
         return id;

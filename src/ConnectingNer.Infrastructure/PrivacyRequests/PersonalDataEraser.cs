@@ -44,7 +44,6 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
               (SELECT count(*)::int FROM audit_events WHERE subject_id = {customerId}) AS ledger_entries,
               (SELECT max(occurred_at) FROM audit_events WHERE subject_id = {customerId}) AS last_disclosure,
               (SELECT count(*)::int FROM privacy_requests WHERE customer_id = {customerId}) AS requests,
-              (SELECT max(coalesce(closed_at, received_at)) FROM privacy_requests WHERE customer_id = {customerId}) AS last_request,
               (SELECT count(*)::int FROM privacy_requests WHERE customer_id = {customerId} AND type = 'Erasure'
                  AND status IN ('Received', 'Verified', 'InProgress')) AS open_erasure
             """).SingleAsync(cancellationToken);
@@ -75,7 +74,7 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
             new("disclosure_ledger", "The record of who was shown your data, without your identity", counts.LedgerEntries,
                 "DPDP Rules: logs of processing are kept at least one year", (counts.LastDisclosure ?? now).AddYears(1)),
             new("privacy_requests", "Your privacy requests, this one included, without your identity or what you wrote", counts.Requests + (counts.OpenErasure > 0 ? 0 : 1),
-                "Proof of how requests were answered", (counts.LastRequest is { } r && r > now ? r : now).AddYears(3)),
+                "Proof of how requests were answered", now.AddYears(3)),
         ];
         List<ErasureBlocker> blockers = [];
         if (counts.Holds > 0) blockers.Add(new ErasureBlocker(PrivacyRequestErrors.LegalHold().Code, PrivacyRequestErrors.LegalHold().Message));
@@ -91,9 +90,8 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
         return new ErasurePreview(deleted, kept, blockers, partners);
     }
 
-    public async Task<Guid> EraseAsync(Guid customerId, int requestId, CancellationToken cancellationToken)
+    public async Task<Guid> EraseAsync(Guid customerId, int requestId, ErasurePreview preview, CancellationToken cancellationToken)
     {
-        var preview = await PreviewAsync(customerId, cancellationToken);
         var pseudonym = Guid.NewGuid();
         var subject = customerId.ToString();
         var now = clock.GetUtcNow();
@@ -204,7 +202,6 @@ internal sealed class PersonalDataEraser(AppDbContext db, ICustomerReader custom
         public int LedgerEntries { get; init; }
         public DateTimeOffset? LastDisclosure { get; init; }
         public int Requests { get; init; }
-        public DateTimeOffset? LastRequest { get; init; }
         public int OpenErasure { get; init; }
     }
 }

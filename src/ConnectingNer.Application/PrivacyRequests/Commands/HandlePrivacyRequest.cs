@@ -44,7 +44,7 @@ public sealed class HandlePrivacyRequestCommandHandler(
             var preview = await eraser.PreviewAsync(request.CustomerId, cancellationToken);
             if (preview.Blockers.Count > 0)
                 return Result<PrivacyRequestReadModel>.FromErrors([.. preview.Blockers.Select(b => new Error(b.Code, b.Message))]);
-            await eraser.EraseAsync(request.CustomerId, request.Id, cancellationToken);
+            await eraser.EraseAsync(request.CustomerId, request.Id, preview, cancellationToken);
         }
 
         var done = command.Action switch

@@ -80,7 +80,7 @@ public sealed class ErasureProcedure(
 
         request.Start(now);
         await db.SaveChangesAsync(cancellationToken);
-        await eraser.EraseAsync(me, request.Id, cancellationToken);
+        await eraser.EraseAsync(me, request.Id, preview, cancellationToken);
         var reference = PrivacyRequest.ReferenceOf(request.Id, request.ReceivedAt);
         request.CompleteBySystem("Your account and personal data are erased. We keep your GST invoices without your name, address or contact "
             + "details (the law asks for 8 years), and proof of your consent decisions and of who was shown your data, without your identity.", now);
