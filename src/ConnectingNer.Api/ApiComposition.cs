@@ -30,9 +30,13 @@ public static class ApiComposition
             ];
         });
 
-    /// <summary>How the generic GraphQL layer runs its queries here: EF Core's async execution and PostgreSQL's ILIKE.</summary>
+    /// <summary>
+    /// How the generic GraphQL layer runs its queries here: EF Core's async execution (page sizes written into the SQL)
+    /// and PostgreSQL's ILIKE.
+    /// </summary>
     public static IServiceCollection AddDataFeatureAdapters(this IServiceCollection services) =>
-        services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>().AddSingleton<IStringMatcher, NpgsqlStringMatcher>();
+        services.AddSingleton<IQueryExecutor, EfCoreQueryExecutor>().AddSingleton<IStringMatcher, NpgsqlStringMatcher>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PageSizeLiterals>();
 
     /// <summary>Who is calling (bearer tokens, the caller adapter, the policies) and the limits on every request.</summary>
     public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration)
