@@ -28,13 +28,25 @@ public static class DataQuery
         arguments.Validate(options.MaxPageSize);
 
         var query = Filter(context, source);
-        var order = Argument<IEnumerable<object?>>(context, "order");
-        var keys = order is null && defaultOrder is not null
-            ? [.. defaultOrder, new SortKey(key, false)]
-            : SortKeys.From(ArgumentType<ISortInputType>(context, "order"), order, key);
-        var projection = Projection<T>(context, keys);
-        return await KeysetPager.PageAsync(query, keys, projection, arguments, options.DefaultPageSize,
+        var plan = Plan(context, key, defaultOrder);
+        return await KeysetPager.PageAsync(query, plan, arguments, options.DefaultPageSize,
             services.GetRequiredService<IQueryExecutor>(), context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The field's sort keys, projection and row selector: built once per operation and order (see <see cref="FieldPlans"/>).
+    /// The key and the default order are the field's own, the same on every call.
+    /// </summary>
+    private static PagePlan<T> Plan<T>(IResolveFieldContext context, Expression<Func<T, int>> key, IReadOnlyList<SortKey>? defaultOrder)
+    {
+        var order = Argument<IEnumerable<object?>>(context, "order");
+        return FieldPlans.GetOrAdd(context, null, () =>
+        {
+            var keys = order is null && defaultOrder is not null
+                ? [.. defaultOrder, new SortKey(key, false)]
+                : SortKeys.From(ArgumentType<ISortInputType>(context, "order"), order, key);
+            return new PagePlan<T>(keys, Projection<T>(context));
+        });
     }
 
     /// <summary>
@@ -62,13 +74,12 @@ public static class DataQuery
 
         var loader = services.GetRequiredService<DataLoaderContext>().GetOrAdd(context.FieldAst, () =>
         {
-            var keys = SortKeys.From(ArgumentType<ISortInputType>(context, "order"), Argument<IEnumerable<object?>>(context, "order"), key);
-            var projection = Projection<T>(context, keys);
+            var plan = Plan(context, key, null);
             var executor = services.GetRequiredService<IQueryExecutor>();
             var size = arguments.First ?? options.DefaultPageSize;
             return new BatchLoader<TKey, Connection<T>>(
-                async (parents, ct) => await GroupedPager.PageAsync(Filter(context, await source(ct)), groupKey, parents, keys,
-                    projection, size, executor, ct),
+                async (parents, ct) => await GroupedPager.PageAsync(Filter(context, await source(ct)), groupKey, parents, plan,
+                    size, executor, ct),
                 GroupedPager.Empty<T>());
         });
         return loader.Load(parentKey);
@@ -83,7 +94,7 @@ public static class DataQuery
         return builder.Apply(source, type, where);
     }
 
-    private static Expression<Func<T, T>>? Projection<T>(IResolveFieldContext context, IReadOnlyList<SortKey> keys)
+    private static Expression<Func<T, T>>? Projection<T>(IResolveFieldContext context)
     {
         if (context.FieldDefinition.ResolvedType.Unwrap() is not IComplexGraphType connection) return null;
         if (connection.GetField("nodes")?.ResolvedType.Unwrap() is not IComplexGraphType node) return null;

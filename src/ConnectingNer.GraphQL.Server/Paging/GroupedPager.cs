@@ -10,10 +10,11 @@ public static class GroupedPager
         new([], new PageInfo(false, false, null, null), _ => Task.FromResult(0));
 
     public static async Task<IReadOnlyDictionary<TKey, Connection<T>>> PageAsync<T, TKey>(
-        IQueryable<T> query, Expression<Func<T, TKey>> groupKey, IReadOnlyCollection<TKey> parents, IReadOnlyList<SortKey> keys,
-        Expression<Func<T, T>>? projection, int size, IQueryExecutor executor, CancellationToken cancellationToken)
+        IQueryable<T> query, Expression<Func<T, TKey>> groupKey, IReadOnlyCollection<TKey> parents, PagePlan<T> plan,
+        int size, IQueryExecutor executor, CancellationToken cancellationToken)
         where TKey : notnull
     {
+        var (keys, projection) = plan;
         var wanted = parents.ToList();
         var parameter = Expression.Parameter(typeof(T), "x");
         var inGroups = Expression.Lambda<Func<T, bool>>(
@@ -28,7 +29,7 @@ public static class GroupedPager
         var item = Expression.Parameter(typeof(T), "item");
         Expression rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], filtered.Expression,
             Expression.Quote(Expression.Lambda(Expression.Equal(LambdaInliner.Inline(groupKey, item), parent), item)));
-        rowsOfParent = KeysetPager.Order(filtered.Provider.CreateQuery<T>(rowsOfParent), keys, false).Expression;
+        rowsOfParent = plan.Order(filtered.Provider.CreateQuery<T>(rowsOfParent), reverse: false).Expression;
         rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], rowsOfParent, Expression.Constant(size + 1));
         rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(KeysetPager.Keyed<T>)], rowsOfParent,
             Expression.Quote(KeysetPager.WithKeys(withGroup, projection)));

@@ -13,10 +13,17 @@ public static class KeysetPager
 {
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    public static async Task<Connection<T>> PageAsync<T>(
+    public static Task<Connection<T>> PageAsync<T>(
         IQueryable<T> source, IReadOnlyList<SortKey> keys, Expression<Func<T, T>>? projection, PagingArguments arguments,
-        int defaultPageSize, IQueryExecutor executor, CancellationToken cancellationToken)
+        int defaultPageSize, IQueryExecutor executor, CancellationToken cancellationToken) =>
+        PageAsync(source, new PagePlan<T>(keys, projection), arguments, defaultPageSize, executor, cancellationToken);
+
+    /// <summary>A page by a <see cref="PagePlan{T}"/> made for an earlier request of the same operation.</summary>
+    public static async Task<Connection<T>> PageAsync<T>(
+        IQueryable<T> source, PagePlan<T> plan, PagingArguments arguments, int defaultPageSize, IQueryExecutor executor,
+        CancellationToken cancellationToken)
     {
+        var keys = plan.Keys;
         var backward = arguments.Last is not null || arguments.Before is not null;
         var size = (backward ? arguments.Last : arguments.First) ?? defaultPageSize;
         var boundary = backward ? arguments.Before : arguments.After;
@@ -24,9 +31,9 @@ public static class KeysetPager
         var query = source;
         if (boundary is not null)
             query = query.Where(Seek<T>(keys, CursorCodec.Decode(boundary, keys.Select(k => k.Type).ToList()), backward));
-        query = Order(query, keys, backward).Take(size + 1);
+        query = plan.Order(query, backward).Take(size + 1);
 
-        var rows = size == 0 ? [] : await executor.ToListAsync(query.Select(WithKeys(keys, projection)), cancellationToken);
+        var rows = size == 0 ? [] : await executor.ToListAsync(query.Select(plan.Selector), cancellationToken);
         var hasMore = rows.Count > size;
         if (hasMore) rows.RemoveAt(rows.Count - 1);
         if (backward) rows.Reverse();
@@ -53,24 +60,8 @@ public static class KeysetPager
         return Expression.Lambda<Func<T, Keyed<T>>>(Expression.New(constructor, node, values), parameter);
     }
 
-    public static IQueryable<T> Order<T>(IQueryable<T> query, IReadOnlyList<SortKey> keys, bool reverse)
-    {
-        var expression = query.Expression;
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var descending = keys[i].Descending ^ reverse;
-            var method = (i == 0, descending) switch
-            {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
-            expression = Expression.Call(typeof(Queryable), method, [typeof(T), keys[i].Type], expression, Expression.Quote(keys[i].Member));
-        }
-
-        return query.Provider.CreateQuery<T>(expression);
-    }
+    public static IQueryable<T> Order<T>(IQueryable<T> query, IReadOnlyList<SortKey> keys, bool reverse) =>
+        new PagePlan<T>(keys, null).Order(query, reverse);
 
     /// <summary>(k1 after v1) or (k1 = v1 and k2 after v2) or …, where "after" follows each key's direction.</summary>
     public static Expression<Func<T, bool>> Seek<T>(IReadOnlyList<SortKey> keys, object?[] values, bool backward)

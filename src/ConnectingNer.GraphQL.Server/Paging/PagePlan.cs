@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace ConnectingNer.GraphQL.Server.Paging;
+
+/// <summary>
+/// What paging a field needs besides the page's own values: the sort keys, the projection, the row selector with its
+/// sort key values, and the ordering operators in both directions, resolved once.
+/// </summary>
+public sealed class PagePlan<T>
+{
+    private readonly (MethodInfo Method, UnaryExpression Key)[] _forward;
+    private readonly (MethodInfo Method, UnaryExpression Key)[] _backward;
+
+    public PagePlan(IReadOnlyList<SortKey> keys, Expression<Func<T, T>>? projection)
+    {
+        Keys = keys;
+        Projection = projection;
+        Selector = KeysetPager.WithKeys(keys, projection);
+        _forward = Operators(keys, reverse: false);
+        _backward = Operators(keys, reverse: true);
+    }
+
+    public IReadOnlyList<SortKey> Keys { get; }
+
+    public Expression<Func<T, T>>? Projection { get; }
+
+    public Expression<Func<T, KeysetPager.Keyed<T>>> Selector { get; }
+
+    public void Deconstruct(out IReadOnlyList<SortKey> keys, out Expression<Func<T, T>>? projection) =>
+        (keys, projection) = (Keys, Projection);
+
+    /// <summary>The query ordered by the keys (each reversed when paging backward).</summary>
+    public IQueryable<T> Order(IQueryable<T> query, bool reverse)
+    {
+        var expression = query.Expression;
+        foreach (var (method, key) in reverse ? _backward : _forward) expression = Expression.Call(method, expression, key);
+        return query.Provider.CreateQuery<T>(expression);
+    }
+
+    private static (MethodInfo, UnaryExpression)[] Operators(IReadOnlyList<SortKey> keys, bool reverse) =>
+        keys.Select((key, i) =>
+        {
+            var name = (i == 0, key.Descending ^ reverse) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            var method = typeof(Queryable).GetMethods()
+                .Single(m => m.Name == name && m.GetParameters().Length == 2)
+                .MakeGenericMethod(typeof(T), key.Type);
+            return (method, Expression.Quote(key.Member));
+        }).ToArray();
+}
