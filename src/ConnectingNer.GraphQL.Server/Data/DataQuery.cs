@@ -40,7 +40,7 @@ public static class DataQuery
     private static PagePlan<T> Plan<T>(IResolveFieldContext context, Expression<Func<T, int>> key, IReadOnlyList<SortKey>? defaultOrder)
     {
         var order = Argument<IEnumerable<object?>>(context, "order");
-        return FieldPlans.GetOrAdd(context, null, () =>
+        return FieldPlans.GetOrAdd(context, FieldPlans.Signature(order), () =>
         {
             var keys = order is null && defaultOrder is not null
                 ? [.. defaultOrder, new SortKey(key, false)]
