@@ -52,7 +52,7 @@ public static class GraphQLServerExtensions
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
                 .AddErrorInfoProvider<ServerErrorInfoProvider>()
                 .UseMiddleware<AuthorizationFieldMiddleware>()
-                .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+                .AddExecutionStrategy<Execution.PlannedSerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
                 .WithTimeout(options.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
                 .ConfigureSchema(schema =>
                 {

@@ -1,4 +1,5 @@
 using ConnectingNer.GraphQL.Server.Data;
+using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.GraphQL.Server.Tests.Library;
 using GraphQL;
 using GraphQL.Types;
@@ -44,6 +45,38 @@ public sealed class FieldPlanTests(LibraryDatabase database)
             Assert.Equal(ByTitle(thick), (await server.PostAsync(Page, new { w = new { pages = new { gt = 300 } }, first = 50 })).Titles());
             var thin = books.Where(b => b.Pages <= 300).OrderBy(b => b.Id).Select(b => b.Id);
             Assert.Equal(ByTitle(thin), (await server.PostAsync(Page, new { w = new { pages = new { lte = 300 } }, first = 50 })).Titles());
+        }
+    }
+
+    [Fact]
+    public async Task OneSelectionSet_OverObjectsOfTwoTypes_AnswersEachWithItsOwnFields_EveryTime()
+    {
+        var server = await database.DefaultServerAsync();
+        const string Query = "query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Book { title } ... on Shelf { name } } }";
+        var ids = new[] { GlobalId.Encode("Book", "2"), GlobalId.Encode("Shelf", "1"), GlobalId.Encode("Book", "3") };
+
+        for (var round = 0; round < 3; round++)
+        {
+            var nodes = (await server.PostAsync(Query, new { ids })).Data.GetProperty("nodes");
+            Assert.Equal(["title", "__typename"], Names(nodes[0]).Order(StringComparer.Ordinal).Reverse());
+            Assert.Equal(["name", "__typename"], Names(nodes[1]).Order(StringComparer.Ordinal).Reverse());
+            Assert.Equal(LibraryData.Books().Single(b => b.Id == 3).Title, nodes[2].GetProperty("title").GetString());
+        }
+
+        static IEnumerable<string> Names(System.Text.Json.JsonElement item) => item.EnumerateObject().Select(p => p.Name);
+    }
+
+    [Fact]
+    public async Task FieldsThatDirectivesIncludeBySomeVariable_AreCollectedForEachRequest()
+    {
+        var server = await database.DefaultServerAsync();
+        const string Query = "query($withPages: Boolean!) { books(first: 2) { nodes { title pages @include(if: $withPages) } } }";
+
+        foreach (var withPages in new[] { true, false, true, false })
+        {
+            var first = (await server.PostAsync(Query, new { withPages })).Data.GetProperty("books").GetProperty("nodes")[0];
+            Assert.Equal(withPages, first.TryGetProperty("pages", out _));
+            Assert.True(first.TryGetProperty("title", out _));
         }
     }
 
