@@ -19,6 +19,9 @@ public interface ICustomerStore
 
     Task UpdateAsync(Customer customer, CancellationToken cancellationToken);
 
+    /// <summary>Whether a customer with an account exists (every signed-in customer's request asks).</summary>
+    Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>What staff lists may filter, sort and page on: nothing personal but the email's keyed hash.</summary>
     IQueryable<CustomerIndexRow> Index { get; }
 

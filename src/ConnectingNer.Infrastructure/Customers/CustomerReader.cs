@@ -16,20 +16,8 @@ public sealed class CustomerReader(AppDbContext db, EncryptedCustomerStore store
     public async Task<IReadOnlyDictionary<Guid, CustomerReadModel>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return new Dictionary<Guid, CustomerReadModel>();
-        var users = db.Users;
-        var customers = db.Customers;
-        var keys = db.CustomerKeys;
-        var logins = db.UserLogins;
-        var rows = await (
-            from u in users.AsNoTracking()
-            join c in customers.AsNoTracking() on u.Id equals c.Id
-            join k in keys.AsNoTracking() on c.Id equals k.CustomerId
-            where ids.Contains(u.Id)
-            select new
-            {
-                u.Id, u.EmailConfirmed, HasPassword = u.PasswordHash != null, c.CreatedAt, c.PersonalData, k.MasterKeyId, k.WrappedKey,
-                Logins = logins.Where(l => l.UserId == u.Id).Select(l => new { l.LoginProvider, l.ProviderDisplayName }).ToList(),
-            }).ToListAsync(cancellationToken);
+        var rows = new List<Row>(ids.Count);
+        await foreach (var row in Read(db, [.. ids]).WithCancellation(cancellationToken)) rows.Add(row);
         var result = new Dictionary<Guid, CustomerReadModel>();
         foreach (var row in rows)
         {
@@ -40,5 +28,49 @@ public sealed class CustomerReader(AppDbContext db, EncryptedCustomerStore store
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Compiled once: a request reads its customers without EF Core building the query tree, extracting its parameters
+    /// and hashing it to find the cached query (a third of a <c>me</c> request's CPU went there).
+    /// </summary>
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<Row>> Read = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid[] ids) =>
+            from u in db.Users.AsNoTracking()
+            join c in db.Set<CustomerRecord>().AsNoTracking() on u.Id equals c.Id
+            join k in db.Set<CustomerKey>().AsNoTracking() on c.Id equals k.CustomerId
+            where ids.Contains(u.Id)
+            select new Row
+            {
+                Id = u.Id, EmailConfirmed = u.EmailConfirmed, HasPassword = u.PasswordHash != null, CreatedAt = c.CreatedAt,
+                PersonalData = c.PersonalData, MasterKeyId = k.MasterKeyId, WrappedKey = k.WrappedKey,
+                Logins = db.UserLogins.Where(l => l.UserId == u.Id)
+                    .Select(l => new Login { LoginProvider = l.LoginProvider, ProviderDisplayName = l.ProviderDisplayName }).ToList(),
+            });
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public bool EmailConfirmed { get; init; }
+
+        public bool HasPassword { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public byte[] PersonalData { get; init; } = [];
+
+        public string MasterKeyId { get; init; } = "";
+
+        public byte[] WrappedKey { get; init; } = [];
+
+        public List<Login> Logins { get; init; } = [];
+    }
+
+    private sealed class Login
+    {
+        public string LoginProvider { get; init; } = "";
+
+        public string? ProviderDisplayName { get; init; }
     }
 }

@@ -63,6 +63,13 @@ public sealed class EncryptedCustomerStore(AppDbContext db, PersonalDataCipher c
             set => set.SetProperty(c => c.PersonalData, sealedData).SetProperty(c => c.UpdatedAt, now), cancellationToken);
     }
 
+    public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) => Exists(db, id, cancellationToken);
+
+    /// <summary>Compiled once: per request EF Core builds no query tree and looks up no cache for it.</summary>
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<bool>> Exists = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken _) =>
+            db.Set<CustomerRecord>().AsNoTracking().Any(c => c.Id == id && db.Users.Any(u => u.Id == c.Id)));
+
     public IQueryable<CustomerIndexRow> Index =>
         from c in db.Customers.AsNoTracking()
         join u in db.Users.AsNoTracking() on c.Id equals u.Id

@@ -10,5 +10,5 @@ public sealed record GetMyCustomerIdQuery : IQuery<Guid?>;
 public sealed class GetMyCustomerIdQueryHandler(ICustomerStore customers, ICurrentUser user) : IQueryHandler<GetMyCustomerIdQuery, Guid?>
 {
     public async ValueTask<Guid?> Handle(GetMyCustomerIdQuery query, CancellationToken cancellationToken) =>
-        user.TryGetPersonId(out var id) && await customers.Index.AnyAsync(r => r.SubjectId == id, cancellationToken) ? id : null;
+        user.TryGetPersonId(out var id) && await customers.ExistsAsync(id, cancellationToken) ? id : null;
 }
