@@ -11,6 +11,9 @@ internal static class VisibleProducts
     public static IQueryable<Product> For(IApplicationDbContext db, ICurrentUser user)
     {
         var products = db.Products.AsNoTracking();
-        return user.Satisfies(Policies.CatalogWrite) ? products : products.Where(p => p.IsActive);
+        return IncludesInactive(user) ? products : products.Where(p => p.IsActive);
     }
+
+    /// <summary>Whether the caller also sees products withdrawn from sale.</summary>
+    public static bool IncludesInactive(ICurrentUser user) => user.Satisfies(Policies.CatalogWrite);
 }

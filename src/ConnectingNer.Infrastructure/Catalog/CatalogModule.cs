@@ -6,5 +6,6 @@ namespace ConnectingNer.Infrastructure.Catalog;
 
 internal sealed class CatalogModule : IServiceModule
 {
-    public void AddServices(IServiceCollection services) => services.AddScoped<IProductSearch, PostgresProductSearch>();
+    public void AddServices(IServiceCollection services) =>
+        services.AddScoped<IProductSearch, PostgresProductSearch>().AddScoped<IProductReader, CompiledProductReader>();
 }

@@ -146,12 +146,7 @@ public sealed class CatalogQueryTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Products_WhenProductInactive_HiddenFromCustomersButShownToStaff()
     {
-        await using (var db = fixture.Database.CreateDbContext())
-        {
-            var product = db.Products.Single(p => p.Sku == "TEA-001");
-            product.Update(null, null, null, null, isActive: false, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-        }
+        await DeactivateAsync("TEA-001");
 
         var anonymous = await fixture.Client().PostAsync("{ products(first: 50) { totalCount } productBySku(sku: \"TEA-001\") { sku } }");
         var staff = await fixture.Client().AsCatalogManager().PostAsync("{ products(first: 50) { totalCount } productBySku(sku: \"TEA-001\") { isActive } }");
@@ -160,6 +155,34 @@ public sealed class CatalogQueryTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(["NOT_FOUND"], anonymous.ErrorCodes);
         Assert.Equal(15, staff.EnsureNoErrors().Data!["products"]!["totalCount"]!.GetValue<int>());
         Assert.False(staff.Data!["productBySku"]!["isActive"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AnInactiveProduct_ByGlobalId_IsHiddenFromCustomersButShownToStaff()
+    {
+        await DeactivateAsync("TEA-001");
+
+        int Id(string sku)
+        {
+            using var db = fixture.Database.CreateDbContext();
+            return db.Products.Single(p => p.Sku == sku).Id;
+        }
+
+        const string Query = "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Product { sku } } }";
+        var ids = new[] { GlobalId.Encode("Product", Id("TEA-001")), GlobalId.Encode("Product", Id("TEA-002")) };
+        var anonymous = await fixture.Client().PostAsync(Query, new { ids });
+        var staff = await fixture.Client().AsCatalogManager().PostAsync(Query, new { ids });
+
+        Assert.Null(anonymous.Data!["nodes"]![0]);
+        Assert.Equal("TEA-002", anonymous.Data!["nodes"]![1]!["sku"]!.GetValue<string>());
+        Assert.Equal(["TEA-001", "TEA-002"], staff.EnsureNoErrors().Data!["nodes"]!.AsArray().Select(n => n!["sku"]!.GetValue<string>()));
+    }
+
+    private async Task DeactivateAsync(string sku)
+    {
+        await using var db = fixture.Database.CreateDbContext();
+        db.Products.Single(p => p.Sku == sku).Update(null, null, null, null, isActive: false, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
     }
 
     [Fact]

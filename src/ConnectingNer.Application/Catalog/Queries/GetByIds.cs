@@ -1,5 +1,6 @@
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Common.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,15 +12,12 @@ public sealed record GetProductsByIdsQuery(IReadOnlyList<int> Ids) : IQuery<IRea
 /// <summary>The categories among the ids, by id.</summary>
 public sealed record GetCategoriesByIdsQuery(IReadOnlyList<int> Ids) : IQuery<IReadOnlyDictionary<int, CategoryReadModel>>;
 
-public sealed class GetByIdsQueryHandler(ISender sender, IApplicationDbContext db)
+public sealed class GetByIdsQueryHandler(IProductReader products, ICurrentUser user, IApplicationDbContext db)
     : IQueryHandler<GetProductsByIdsQuery, IReadOnlyDictionary<int, ProductReadModel>>,
       IQueryHandler<GetCategoriesByIdsQuery, IReadOnlyDictionary<int, CategoryReadModel>>
 {
-    public async ValueTask<IReadOnlyDictionary<int, ProductReadModel>> Handle(GetProductsByIdsQuery query, CancellationToken cancellationToken)
-    {
-        var visible = await sender.Send(new ListProductsQuery(), cancellationToken);
-        return await visible.Where(p => query.Ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-    }
+    public async ValueTask<IReadOnlyDictionary<int, ProductReadModel>> Handle(GetProductsByIdsQuery query, CancellationToken cancellationToken) =>
+        await products.LoadAsync(query.Ids, VisibleProducts.IncludesInactive(user), cancellationToken);
 
     public async ValueTask<IReadOnlyDictionary<int, CategoryReadModel>> Handle(GetCategoriesByIdsQuery query, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().Where(c => query.Ids.Contains(c.Id))
