@@ -53,7 +53,8 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
         protected override Expression VisitUnary(UnaryExpression node) => node.NodeType == ExpressionType.Quote ? base.VisitUnary(node) : node;
     }
 
-    private sealed class PageSize(int size)
+    /// <summary>The holder whose field EF Core names the size's parameter after (<see cref="PageSizeLiterals"/> looks for it).</summary>
+    internal sealed class PageSize(int size)
     {
 #pragma warning disable SA1401, CA1051 // EF Core names the parameter after this field: it must stay a field of this name.
         public readonly int PageSizeInSql = size;
@@ -71,7 +72,8 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
 /// </summary>
 public sealed partial class PageSizeLiterals : DbCommandInterceptor
 {
-    private const string Marker = "@" + nameof(PageSizeInSql);
+    private const string Name = nameof(EfCoreQueryExecutor.PageSize.PageSizeInSql);
+    private const string Marker = "@" + Name;
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -87,12 +89,12 @@ public sealed partial class PageSizeLiterals : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    public static void Inline(DbCommand command)
+    private static void Inline(DbCommand command)
     {
         var text = command.CommandText;
         if (!text.Contains(Marker, StringComparison.Ordinal)) return;
         var parameters = command.Parameters;
-        command.CommandText = PageSizeInSql().Replace(text, match =>
+        command.CommandText = SizeParameter().Replace(text, match =>
         {
             var index = parameters.IndexOf(match.Value);
             if (index < 0) index = parameters.IndexOf(match.Value[1..]);
@@ -101,12 +103,12 @@ public sealed partial class PageSizeLiterals : DbCommandInterceptor
         for (var i = parameters.Count - 1; i >= 0; i--)
         {
             var name = parameters[i].ParameterName.TrimStart('@');
-            if (name.StartsWith(nameof(PageSizeInSql), StringComparison.Ordinal) && parameters[i].Value is int
+            if (name.StartsWith(Name, StringComparison.Ordinal) && parameters[i].Value is int
                 && !command.CommandText.Contains("@" + name, StringComparison.Ordinal))
                 parameters.RemoveAt(i);
         }
     }
 
-    [GeneratedRegex(@"@PageSizeInSql\d*(?![\w])", RegexOptions.CultureInvariant)]
-    private static partial Regex PageSizeInSql();
+    [GeneratedRegex(Marker + @"\d*(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex SizeParameter();
 }

@@ -14,7 +14,6 @@ public static class GroupedPager
         int size, IQueryExecutor executor, CancellationToken cancellationToken)
         where TKey : notnull
     {
-        var (keys, projection) = plan;
         var wanted = parents.ToList();
         var parameter = Expression.Parameter(typeof(T), "x");
         var inGroups = Expression.Lambda<Func<T, bool>>(
@@ -24,7 +23,7 @@ public static class GroupedPager
 
         // One statement: for each wanted parent key present, the first size + 1 rows of its group in order, with their
         // sort keys (EF Core: a correlated collection with LIMIT, which PostgreSQL runs as a lateral join).
-        var withGroup = keys.Append(new SortKey(groupKey, false)).ToList();
+        var withGroup = plan.Keys.Append(new SortKey(groupKey, false)).ToList();
         var parent = Expression.Parameter(typeof(TKey), "parent");
         var item = Expression.Parameter(typeof(T), "item");
         Expression rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], filtered.Expression,
@@ -32,7 +31,7 @@ public static class GroupedPager
         rowsOfParent = plan.Order(filtered.Provider.CreateQuery<T>(rowsOfParent), reverse: false).Expression;
         rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], rowsOfParent, Expression.Constant(size + 1));
         rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(KeysetPager.Keyed<T>)], rowsOfParent,
-            Expression.Quote(KeysetPager.WithKeys(withGroup, projection)));
+            Expression.Quote(KeysetPager.WithKeys(withGroup, plan.Projection)));
         rowsOfParent = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(KeysetPager.Keyed<T>)], rowsOfParent);
         var perParent = Expression.Lambda<Func<TKey, List<KeysetPager.Keyed<T>>>>(rowsOfParent, parent);
         var parentsPresent = filtered.Select(groupKey).Distinct();

@@ -60,9 +60,6 @@ public static class KeysetPager
         return Expression.Lambda<Func<T, Keyed<T>>>(Expression.New(constructor, node, values), parameter);
     }
 
-    public static IQueryable<T> Order<T>(IQueryable<T> query, IReadOnlyList<SortKey> keys, bool reverse) =>
-        new PagePlan<T>(keys, null).Order(query, reverse);
-
     /// <summary>(k1 after v1) or (k1 = v1 and k2 after v2) or …, where "after" follows each key's direction.</summary>
     public static Expression<Func<T, bool>> Seek<T>(IReadOnlyList<SortKey> keys, object?[] values, bool backward)
     {

@@ -27,9 +27,6 @@ public sealed class PagePlan<T>
 
     public Expression<Func<T, KeysetPager.Keyed<T>>> Selector { get; }
 
-    public void Deconstruct(out IReadOnlyList<SortKey> keys, out Expression<Func<T, T>>? projection) =>
-        (keys, projection) = (Keys, Projection);
-
     /// <summary>The query ordered by the keys (each reversed when paging backward).</summary>
     public IQueryable<T> Order(IQueryable<T> query, bool reverse)
     {
