@@ -3,6 +3,8 @@ using ConnectingNer.Infrastructure.Accounts;
 using ConnectingNer.Application.Accounts;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Client;
@@ -33,9 +35,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruningJob>());
 
         // Cookies and anti-forgery tokens of every node use one key ring, kept in PostgreSQL.
-        services.AddDbContext<DataProtectionKeyStore>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
-        services.AddDataProtection().SetApplicationName("connectingner").PersistKeysToDbContext<DataProtectionKeyStore>();
+        services.AddDataProtection().SetApplicationName("connectingner");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            keys => keys.XmlRepository = new PostgresKeyRepository(sp.GetRequiredService<Npgsql.NpgsqlDataSource>())));
         services.AddAccounts(options);
 
         var openIddict = services.AddOpenIddict();

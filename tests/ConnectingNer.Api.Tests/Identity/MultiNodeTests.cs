@@ -4,6 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ConnectingNer.Api.Tests.Identity;
 
@@ -70,6 +73,28 @@ public sealed class MultiNodeTests(ApiFixture fixture) : IAsyncLifetime
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], before);
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], after);
+    }
+
+    [Fact]
+    public async Task DataProtectedByOneNode_IsReadByTheOther_WithOneKeyRingInPostgreSql()
+    {
+        var signing = NewCertificate("connectingner-signing");
+        var encryption = NewCertificate("connectingner-encryption");
+        await using var a = Node(signing, encryption);
+        await using var b = Node(signing, encryption);
+        a.CreateClient().Dispose();
+        b.CreateClient().Dispose();
+        const string purpose = "ConnectingNer.Tests.SharedKeyRing";
+
+        // Links in e-mails (unsubscribe, privacy requests) and sign-in cookies are protected by whichever node served.
+        var sealedByA = a.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(purpose).Protect("asha");
+        var openedByB = b.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(purpose).Unprotect(sealedByA);
+
+        await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'", connection);
+        Assert.Equal("asha", openedByB);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
 
     [Fact]
