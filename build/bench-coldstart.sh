@@ -25,14 +25,15 @@ for use in Signing Encryption; do
 done
 log "building (Release), migrating and seeding"
 if [ "${R2R:-0}" = 1 ]; then
-  # The production build the README names: a publish for the runtime, which the project makes ReadyToRun.
-  dotnet publish "$ROOT/src/ConnectingNer.Api" -c Release -r linux-x64 --self-contained false -o "$OUT/publish" -v quiet -nologo >&2
-  API_DLL="$OUT/publish/ConnectingNer.Api.dll"
+  # The production build the README names: a publish for the runtime, which the project makes self-contained and
+  # composite ReadyToRun; it runs as its own executable.
+  dotnet publish "$ROOT/src/ConnectingNer.Api" -c Release -r linux-x64 -o "$OUT/publish" -v quiet -nologo >&2
+  API=("$OUT/publish/ConnectingNer.Api")
 else
   dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
-  API_DLL="$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll"
+  API=(dotnet "$ROOT/src/ConnectingNer.Api/bin/Release/net10.0/ConnectingNer.Api.dll")
 fi
-(cd "$ROOT/src/ConnectingNer.Api" && dotnet "$API_DLL" migrate --seed >/dev/null)
+(cd "$ROOT/src/ConnectingNer.Api" && "${API[@]}" migrate --seed >/dev/null)
 query='{"query":"{ products(first: 20) { nodes { id name price { amount } category { id name } } } }"}'
 
 times=()
@@ -40,7 +41,7 @@ for run in $(seq 1 "$RUNS"); do
   api_port=$(free_port)
   start=$(date +%s%N)
   (cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production GraphQL__Ide__Enabled=false Http__RedirectToHttps=false \
-    Identity__RequireHttps=false Identity__PublicOrigin="http://127.0.0.1:$api_port" dotnet "$API_DLL" --urls "http://127.0.0.1:$api_port") \
+    Identity__RequireHttps=false Identity__PublicOrigin="http://127.0.0.1:$api_port" "${API[@]}" --urls "http://127.0.0.1:$api_port") \
     >"$OUT/server-$run.log" 2>&1 &
   pid=$!; pids+=("$pid")
   until curl -s -m 2 -X POST -H 'content-type: application/json' -d "$query" "http://127.0.0.1:$api_port/graphql" 2>/dev/null | grep -q '"nodes"'; do
