@@ -5,8 +5,8 @@ namespace ConnectingNer.Api;
 
 /// <summary>
 /// Cold start: what the first request would otherwise build on its own time — the GraphQL schema (every type, field
-/// and resolver) and EF Core's model — is built on another core while the host starts. Failures are left to the first
-/// request, which builds the same and reports them as it always would.
+/// and resolver) and EF Core's model (compiled ahead, but still initialised) — is built on another core while the host
+/// starts. Failures are left to the first request, which builds the same and reports them as it always would.
 /// </summary>
 public static class StartupWarmUp
 {

@@ -47,7 +47,7 @@ public static class FieldPlans
                 text.Append("null");
                 break;
             case string s:
-                text.Append('"').Append(s.Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                text.Append('"').Append(s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
                 break;
             case IDictionary<string, object?> fields:
                 text.Append('{');

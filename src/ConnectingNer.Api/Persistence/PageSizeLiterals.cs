@@ -1,0 +1,56 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ConnectingNer.Api.Persistence;
+
+/// <summary>
+/// Writes a page's size into the SQL text (<c>LIMIT 11</c>) where EF Core sends it as a parameter (<c>LIMIT $2</c>).
+/// PostgreSQL cannot know a parameter's LIMIT when it makes a generic plan, so it planned page queries afresh on every
+/// execution (~0.3 ms of its CPU for my orders with their lines); with the size in the text it reuses one plan per size
+/// (a few: clients page with a fixed size, and sizes are capped). The size stays a parameter for EF Core, so EF Core
+/// generates a statement's SQL once and caches it (<c>EF.Constant</c>, used before, made it generate the SQL on every
+/// execution); only the parameters <see cref="EfCoreQueryExecutor"/> names are written in, and only integers.
+/// </summary>
+public sealed partial class PageSizeLiterals : DbCommandInterceptor
+{
+    private const string Name = nameof(EfCoreQueryExecutor.PageSize.PageSizeInSql);
+    private const string Marker = "@" + Name;
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Inline(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Inline(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Inline(DbCommand command)
+    {
+        var text = command.CommandText;
+        if (!text.Contains(Marker, StringComparison.Ordinal)) return;
+        var parameters = command.Parameters;
+        command.CommandText = SizeParameter().Replace(text, match =>
+        {
+            var index = parameters.IndexOf(match.Value);
+            if (index < 0) index = parameters.IndexOf(match.Value[1..]);
+            return index >= 0 && parameters[index].Value is int size ? size.ToString(System.Globalization.CultureInfo.InvariantCulture) : match.Value;
+        });
+        for (var i = parameters.Count - 1; i >= 0; i--)
+        {
+            var name = parameters[i].ParameterName.TrimStart('@');
+            if (name.StartsWith(Name, StringComparison.Ordinal) && parameters[i].Value is int
+                && !command.CommandText.Contains("@" + name, StringComparison.Ordinal))
+                parameters.RemoveAt(i);
+        }
+    }
+
+    [GeneratedRegex(Marker + @"\d*(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex SizeParameter();
+}
