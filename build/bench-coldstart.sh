@@ -40,7 +40,7 @@ times=()
 for run in $(seq 1 "$RUNS"); do
   api_port=$(free_port)
   start=$(date +%s%N)
-  (cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production GraphQL__Ide__Enabled=false Http__RedirectToHttps=false \
+  (cd "$ROOT/src/ConnectingNer.Api" && exec env "${SERVER_RUNTIME_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production GraphQL__Ide__Enabled=false Http__RedirectToHttps=false \
     Identity__RequireHttps=false Identity__PublicOrigin="http://127.0.0.1:$api_port" "${API[@]}" --urls "http://127.0.0.1:$api_port") \
     >"$OUT/server-$run.log" 2>&1 &
   pid=$!; pids+=("$pid")

@@ -76,14 +76,17 @@ export Privacy__MasterKeys__bench="$(openssl rand -base64 32)" Privacy__CurrentM
 ConnectionStrings__Default="$CS" Logging__LogLevel__Default=Warning Identity__AllowEphemeralKeys=true dotnet "$API_DLL" migrate --seed >/dev/null
 su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_bench -qc 'VACUUM ANALYZE'"
 
-(cd "$ROOT/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
+(cd "$ROOT/src/ConnectingNer.Api" && exec env "${SERVER_RUNTIME_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
   Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
   GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
 ours_pid=$!; pids+=("$ours_pid")
 
 if [ -n "${BASELINE:-}" ]; then
   base_port=$(free_port)
-  (cd "$BASE_SRC/src/ConnectingNer.Api" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
+  # The baseline runs with its own runtime settings (none before the file existed).
+  base_env=(); [ -f "$BASE_SRC/src/ConnectingNer.Api/runtime.env" ] \
+    && mapfile -t base_env < <(grep -Ev '^[[:space:]]*(#|$)' "$BASE_SRC/src/ConnectingNer.Api/runtime.env")
+  (cd "$BASE_SRC/src/ConnectingNer.Api" && exec env "${base_env[@]}" ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
     Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
     GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true \
     Identity__PublicOrigin="http://127.0.0.1:$base_port" \

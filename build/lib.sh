@@ -8,6 +8,10 @@ PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
 BCP_VERSION=18.0.0
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The runtime settings that only the environment can give (src/ConnectingNer.Api/runtime.env): every server these
+# scripts start runs with them, as a production host does.
+mapfile -t SERVER_RUNTIME_ENV < <(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/src/ConnectingNer.Api/runtime.env")
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 apt_install() {
@@ -127,7 +131,7 @@ start_demo_api() {
   api_port=$(free_port)
   URL="http://127.0.0.1:$api_port"
   # Request logging off while measuring (the name has dots, so it goes through env rather than export).
-  (cd "$ROOT/src/ConnectingNer.Api" && exec env "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+  (cd "$ROOT/src/ConnectingNer.Api" && exec env "${SERVER_RUNTIME_ENV[@]}" "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
     dotnet "$API_DLL" --urls "$URL") >"$out/server.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$URL/health/ready" && return; sleep 0.5; done

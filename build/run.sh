@@ -17,4 +17,4 @@ log "migrating and seeding (PostgreSQL on 127.0.0.1:$port)"
 dotnet build "$ROOT/src/ConnectingNer.Api" -c Release -v quiet -nologo >&2
 dotnet run --no-build -c Release --project "$ROOT/src/ConnectingNer.Api" -- migrate --seed
 log "serving http://localhost:5080/graphql (Ctrl+C to stop)"
-exec dotnet run --no-build -c Release --project "$ROOT/src/ConnectingNer.Api" --urls "${URLS:-http://localhost:5080}"
+exec env "${SERVER_RUNTIME_ENV[@]}" dotnet run --no-build -c Release --project "$ROOT/src/ConnectingNer.Api" --urls "${URLS:-http://localhost:5080}"
