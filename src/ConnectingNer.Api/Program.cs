@@ -26,7 +26,11 @@ var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;
 app.Services.VerifyKeys();
 // Not in tests: they start many hosts in one process, and each would spend both cores warming up at once.
-if (!app.Environment.IsEnvironment("Testing")) StartupWarmUp.Begin(app.Services, app.Logger);
+if (!app.Environment.IsEnvironment("Testing"))
+{
+    StartupWarmUp.Begin(app.Services, app.Logger);
+    RuntimeEnvironment.WarnIfMissing(app.Logger);
+}
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
     await app.Services.PrepareDatabaseAsync(app.Configuration.GetValue<bool>("Database:SeedDemoData"), CancellationToken.None);
 

@@ -48,4 +48,17 @@ public sealed class BuildScriptTests
 
         Assert.Matches(@"start_postgres \S+ durable", run);
     }
+
+    [Fact]
+    public async Task TheScripts_StartServersWithEverySettingOfRuntimeEnv()
+    {
+        var settings = (await BashAsync("printf '%s\\n' \"${SERVER_RUNTIME_ENV[@]}\""))
+            .Split('\n').Select(line => line.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+        var file = File.ReadLines(Path.Combine(RepositoryPaths.Root, "src", "ConnectingNer.Api", RuntimeEnvironment.FileName));
+
+        Assert.Empty(RuntimeEnvironment.Missing(file, settings.GetValueOrDefault));
+        Assert.Contains("DOTNET_GCGen1MaxBudget", settings.Keys);
+        foreach (var script in new[] { "run.sh", "bench.sh" })
+            Assert.Contains("\"${SERVER_RUNTIME_ENV[@]}\"", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "build", script)));
+    }
 }
