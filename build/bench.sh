@@ -80,6 +80,14 @@ su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_b
   Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
   GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true dotnet "$API_DLL" --urls "http://127.0.0.1:$ours_port") >"$OUT/ours.log" 2>&1 &
 ours_pid=$!; pids+=("$ours_pid")
+# Our server's memory every 100 ms (MiB: resident, anonymous, file-backed, shared) beside the phase that ran, so that a
+# peak can be traced to what drove it: $OUT/ours-memory.txt.
+phase=start; echo "$phase" > "$OUT/phase"
+(while kill -0 "$ours_pid" 2>/dev/null; do
+  awk -v phase="$(cat "$OUT/phase" 2>/dev/null)" '/^(VmRSS|RssAnon|RssFile|RssShmem)/ { printf "%d ", $2 / 1024 } END { print phase }' \
+    "/proc/$ours_pid/status" 2>/dev/null; sleep 0.1
+done > "$OUT/ours-memory.txt") &
+pids+=($!)
 
 if [ -n "${BASELINE:-}" ]; then
   base_port=$(free_port)
@@ -169,6 +177,7 @@ fi
 rss() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 run() { # who shape seconds -> RESULT line
   local who=$1 shape=$2 seconds=$3
+  echo "$who $shape" > "$OUT/phase"
   AUTH=$(token_of "$shape" "$who") BODY_FILE="$(body_of "$shape" "$who")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/request.lua" "$(url_of $who)" | grep '^RESULT'
 }
 
@@ -222,6 +231,8 @@ for shape in $SHAPES; do
 done
 [ -z "${BASELINE:-}" ] || echo "base: our server at $BASELINE ($(git -C "$ROOT" log -1 --format=%h "$BASELINE"))"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
+awk '$1 > max { max = $1; at = $0 } END { split(at, f, " "); printf "ours: most resident %d MiB (anonymous %d, file-backed %d, shared %d) while running: %s %s\n", f[1], f[2], f[3], f[4], f[5], f[6] }' \
+  "$OUT/ours-memory.txt"
 echo "every round: $OUT/results.txt"
 
 # Consent where data is used (ours only, same rounds and medians): recommendedProducts without a subject (no consent
@@ -268,6 +279,7 @@ address=$(curl -s -H "Authorization: Bearer $CUSTOMER_TOKEN" -H 'content-type: a
   "$(url_of ours)" | jq -r '.data.me.addresses[0].id')
 # A warm-up run first (JIT, pools, caches), then the measured run; the invariants cover the measured run.
 log "placeOrder: warm-up, ${WARMUP_ORDERS:-3000} orders"
+echo "ours placeOrder" > "$OUT/phase"
 "$NODE22" "$BENCH/place-orders.mjs" "$(url_of ours)" "$CUSTOMER_TOKEN" "$address" "${WARMUP_ORDERS:-3000}" 32 | grep '^RESULT' | sed 's/^/warm-up: /' >&2
 before_orders=$(sql "SELECT count(*) FROM orders"); before_stock=$(sql "SELECT sum(stock) FROM products")
 before_max=$(sql "SELECT coalesce(max(id), 0) FROM orders")
