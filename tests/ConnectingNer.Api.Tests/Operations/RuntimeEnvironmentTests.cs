@@ -33,11 +33,11 @@ public sealed class RuntimeEnvironmentTests
     }
 
     [Fact]
-    public void TheFile_IsCopiedBesideTheServer_WithTheGen1BudgetAndTheArenaLimit()
+    public void TheFile_IsCopiedBesideTheServer_WithTheGcBudgetsAndTheArenaLimit()
     {
         var path = Path.Combine(Path.GetDirectoryName(typeof(RuntimeEnvironment).Assembly.Location)!, RuntimeEnvironment.FileName);
         var settings = RuntimeEnvironment.Missing(System.IO.File.ReadLines(path), _ => null);
 
-        Assert.Equal(["DOTNET_GCGen1MaxBudget", "MALLOC_ARENA_MAX"], settings);
+        Assert.Equal(["DOTNET_GCGen1MaxBudget", "DOTNET_GCGen0MaxBudget", "MALLOC_ARENA_MAX"], settings);
     }
 }
