@@ -93,7 +93,7 @@ if [ -n "${BASELINE:-}" ]; then
   base_port=$(free_port)
   # The baseline runs with its own runtime settings (none before the file existed).
   base_env=(); [ -f "$BASE_SRC/src/ConnectingNer.Api/runtime.env" ] \
-    && mapfile -t base_env < <(grep -Ev '^[[:space:]]*(#|$)' "$BASE_SRC/src/ConnectingNer.Api/runtime.env")
+    && mapfile -t base_env < <(runtime_env "$BASE_SRC/src/ConnectingNer.Api/runtime.env")
   (cd "$BASE_SRC/src/ConnectingNer.Api" && exec env "${base_env[@]}" ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$CS" \
     Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
     GraphQL__Ide__Enabled=false Http__RedirectToHttps=false Identity__AllowEphemeralKeys=true \

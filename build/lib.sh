@@ -10,7 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # The runtime settings that only the environment can give (src/ConnectingNer.Api/runtime.env): every server these
 # scripts start runs with them, as a production host does.
-mapfile -t SERVER_RUNTIME_ENV < <(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/src/ConnectingNer.Api/runtime.env")
+runtime_env() { grep -Ev '^[[:space:]]*(#|$)' "$1"; } # a runtime.env file's NAME=value lines
+mapfile -t SERVER_RUNTIME_ENV < <(runtime_env "$ROOT/src/ConnectingNer.Api/runtime.env")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
