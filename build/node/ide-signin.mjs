@@ -91,7 +91,15 @@ try {
   }
   await page.waitForTimeout(500);
 
-  const editor = page.locator('.monaco-editor').first();
+  // The operation's editor is the upper-left one: the variables' and headers' editors sit below it and the response
+  // to its right, and which of them the page mounts first varies (the first in the page was at times the variables').
+  const editors = page.locator('.monaco-editor');
+  let editor = editors.first(), best = null;
+  for (let i = 0; i < await editors.count(); i++) {
+    const box = await editors.nth(i).boundingBox().catch(() => null);
+    if (!box || box.height === 0) continue;
+    if (best === null || box.y < best.y - 40 || (Math.abs(box.y - best.y) <= 40 && box.x < best.x)) { best = box; editor = editors.nth(i); }
+  }
   await editor.click();
   await page.keyboard.type('query Me { me { email } }');
   // The editor hands its text to the IDE after a pause; run until the request carries the document.
