@@ -82,7 +82,7 @@ su postgres -s /bin/sh -c "$PG_BIN/psql -h 127.0.0.1 -p $port -d connectingner_b
 ours_pid=$!; pids+=("$ours_pid")
 # Our server's memory every 100 ms (MiB: resident, anonymous, file-backed, shared) beside the phase that ran, so that a
 # peak can be traced to what drove it: $OUT/ours-memory.txt.
-phase=start; echo "$phase" > "$OUT/phase"
+echo start > "$OUT/phase"
 (while kill -0 "$ours_pid" 2>/dev/null; do
   awk -v phase="$(cat "$OUT/phase" 2>/dev/null)" '/^(VmRSS|RssAnon|RssFile|RssShmem)/ { printf "%d ", $2 / 1024 } END { print phase }' \
     "/proc/$ours_pid/status" 2>/dev/null; sleep 0.1
