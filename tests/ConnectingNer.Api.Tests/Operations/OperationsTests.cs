@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Text.Json.Nodes;
 
 namespace ConnectingNer.Api.Tests.Operations;
@@ -34,15 +35,20 @@ public sealed class OperationsTests(ApiFixture fixture)
     [Fact]
     public async Task Query_WhenDatabaseUnreachable_ReturnsInternalErrorWithoutDetails()
     {
+        var logs = new Identity.CapturingLoggerProvider();
         await using var factory = new ApiFactory("Host=127.0.0.1;Port=1;Database=none;Username=nobody;Timeout=2");
-        var client = new GraphQLClient(factory.CreateClient());
+        await using var host = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        var client = new GraphQLClient(host.CreateClient());
 
-        var response = await client.PostAsync("{ categories { name } }");
+        var response = await client.PostAsync("query Shelf { categories { name } }");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(["INTERNAL_SERVER_ERROR"], response.ErrorCodes);
         Assert.DoesNotContain("Npgsql", response.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", response.Text, StringComparison.Ordinal);
+        // What the client is not told, the operators are: the field, the operation and the exception.
+        Assert.Contains(logs.Lines, line => line.StartsWith("ConnectingNer.GraphQL.Common.ExceptionErrors Unexpected error in the GraphQL field categories of Shelf", StringComparison.Ordinal)
+            && line.Contains("Npgsql", StringComparison.Ordinal));
     }
 
     [Fact]
