@@ -77,4 +77,30 @@ public sealed class OrderReadingTests(ApiFixture fixture) : IAsyncLifetime
             Assert.Contains(fixture.Sql.Commands, c => c.Contains($"LIMIT {first + 1}", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task APagesLines_ReadOnlyTheSelectedColumns_AndAnswerAsTheOrderReadWhole()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        var id = (await _shoppers.OrderAsync(tara, address, "CASH_ON_DELIVERY", null, (4, 2), (14, 1)))["order"]!["id"]!.GetValue<string>();
+        const string Lines = "lines { quantity unitPrice { amountInPaise } lineTotal { amountInPaise } taxableValue { amountInPaise } gstRatePercent product { sku } }";
+
+        fixture.Sql.Reset();
+        var narrow = (await _shoppers.As(tara).PostAsync($$"""{ myOrders { nodes { {{Lines}} } } }""")).EnsureNoErrors();
+        var pageSql = Assert.Single(fixture.Sql.Commands, c => c.Contains("order_lines", StringComparison.Ordinal));
+        fixture.Sql.Reset();
+        // The invoice reads every line whole (its own lines show HSN codes and tax): the page then reads them whole too.
+        var withInvoice = (await _shoppers.As(tara).PostAsync($$"""{ myOrders { nodes { invoice { number } {{Lines}} } } }""")).EnsureNoErrors();
+        var wholeSql = Assert.Single(fixture.Sql.Commands, c => c.Contains("order_lines", StringComparison.Ordinal));
+        var byId = (await _shoppers.As(tara).PostAsync($$"""{ order(id: "{{id}}") { {{Lines}} } }""")).EnsureNoErrors();
+
+        Assert.DoesNotContain("hsn_code", pageSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("cgst_paise", pageSql, StringComparison.Ordinal);
+        Assert.Contains("hsn_code", wholeSql, StringComparison.Ordinal);
+        var lines = narrow.Data!["myOrders"]!["nodes"]![0]!["lines"]!;
+        Assert.Equal(2, lines.AsArray().Count);
+        Assert.All(lines.AsArray(), l => Assert.True(l!["gstRatePercent"]!.GetValue<decimal>() > 0 && l["taxableValue"]!["amountInPaise"]!.GetValue<long>() > 0));
+        Assert.Equal(byId.Data!["order"]!["lines"]!.ToJsonString(), lines.ToJsonString());
+        Assert.Equal(lines.ToJsonString(), withInvoice.Data!["myOrders"]!["nodes"]![0]!["lines"]!.ToJsonString());
+    }
 }

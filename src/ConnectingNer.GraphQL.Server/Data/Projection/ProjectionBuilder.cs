@@ -10,11 +10,14 @@ namespace ConnectingNer.GraphQL.Server.Data.Projection;
 /// <summary>
 /// Builds <c>x =&gt; new T { … }</c> holding only what a selection set reads, so the database sends only those
 /// columns and joins only the references selected. A field reads the member of its own name unless it declares
-/// others with <see cref="ProjectionExtensions.Projects{TSource, TReturn}"/>; the key member <c>Id</c> is always read.
+/// others with <see cref="ProjectionExtensions.Projects{TSource, TReturn}"/>; the key member <c>Id</c> is always read. A
+/// referenced object is projected to its own selection; so is each item of a list field marked with
+/// <see cref="ProjectionExtensions.ProjectsEachItem{TSource, TReturn}"/>.
 /// </summary>
 public static class ProjectionBuilder
 {
     public const string MetadataKey = "projection:members";
+    public const string EachMetadataKey = "projection:each";
     private const string KeyMember = "Id";
 
     public static Expression<Func<T, T>> Build<T>(IComplexGraphType graphType, IEnumerable<GraphQLSelectionSet?> selections,
@@ -28,11 +31,11 @@ public static class ProjectionBuilder
     private static Expression Init(Type type, Expression source, IComplexGraphType graphType,
         Dictionary<string, List<GraphQLField>> selected, GraphQLDocument document)
     {
-        var bindings = new Dictionary<string, MemberBinding>(StringComparer.Ordinal);
-        void Bind(PropertyInfo property, Expression value) => bindings.TryAdd(property.Name, Expression.Bind(property, value));
-
+        // A member read whole by any field is bound whole; one only read through nested selections is projected to them.
+        var whole = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+        var nested = new Dictionary<string, (PropertyInfo Property, IComplexGraphType Type, List<GraphQLField> Fields)>(StringComparer.Ordinal);
         var key = type.GetProperty(KeyMember);
-        if (key is not null) Bind(key, Expression.Property(source, key));
+        if (key is not null) whole[key.Name] = key;
         foreach (var (fieldName, asts) in selected)
         {
             var field = graphType.GetField(fieldName);
@@ -42,22 +45,51 @@ public static class ProjectionBuilder
             {
                 var property = type.GetProperty(memberName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
                 if (property is null || !property.CanWrite) continue;
-                var access = Expression.Property(source, property);
-                var nestedType = field.ResolvedType.Unwrap() as IComplexGraphType;
-                if (nestedType is not null && IsObject(property.PropertyType))
+                var nestable = IsObject(property.PropertyType)
+                    || (field.GetMetadata(EachMetadataKey, false) && string.Equals(memberName, fieldName, StringComparison.OrdinalIgnoreCase)
+                        && ElementOf(property.PropertyType) is not null);
+                if (nestable && field.ResolvedType.Unwrap() is IComplexGraphType nestedType)
                 {
-                    var nested = SelectionCollector.Collect(asts.Select(a => a.SelectionSet), document);
-                    var init = Init(property.PropertyType, access, nestedType, nested, document);
-                    Bind(property, Expression.Condition(IsMissing(access), Expression.Constant(null, property.PropertyType), init, property.PropertyType));
+                    if (!nested.TryGetValue(property.Name, out var entry)) nested[property.Name] = entry = (property, nestedType, []);
+                    entry.Fields.AddRange(asts);
                 }
                 else
                 {
-                    Bind(property, access);
+                    whole[property.Name] = property;
                 }
             }
         }
 
-        return Expression.MemberInit(Expression.New(type), bindings.Values);
+        var bindings = whole.Values.Select(p => (MemberBinding)Expression.Bind(p, Expression.Property(source, p))).ToList();
+        foreach (var (name, (property, nestedType, fields)) in nested)
+        {
+            if (whole.ContainsKey(name)) continue;
+            var access = Expression.Property(source, property);
+            var selection = SelectionCollector.Collect(fields.Select(f => f.SelectionSet), document);
+            if (ElementOf(property.PropertyType) is { } element)
+            {
+                var item = Expression.Parameter(element, "e");
+                var each = Expression.Lambda(Init(element, item, nestedType, selection, document), item);
+                var select = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [element, element], access, each);
+                bindings.Add(Expression.Bind(property, Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [element], select)));
+            }
+            else
+            {
+                var init = Init(property.PropertyType, access, nestedType, selection, document);
+                bindings.Add(Expression.Bind(property, Expression.Condition(IsMissing(access), Expression.Constant(null, property.PropertyType), init, property.PropertyType)));
+            }
+        }
+
+        return Expression.MemberInit(Expression.New(type), bindings);
+    }
+
+    /// <summary>The element type of a list member a nested selection can be projected into (<c>List&lt;T&gt;</c> or an interface it implements).</summary>
+    private static Type? ElementOf(Type type)
+    {
+        if (!type.IsGenericType || type == typeof(string)) return null;
+        var element = type.GetGenericArguments()[0];
+        return type.GetGenericArguments().Length == 1 && element.IsClass && element != typeof(string)
+            && type.IsAssignableFrom(typeof(List<>).MakeGenericType(element)) ? element : null;
     }
 
     /// <summary>
@@ -85,4 +117,12 @@ public static class ProjectionExtensions
     /// <summary>Declares the read-model members a computed field needs (e.g. <c>price</c> reads <c>PriceCents</c>).</summary>
     public static FieldBuilder<TSource, TReturn> Projects<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, params string[] members) =>
         field.WithMetadata(ProjectionBuilder.MetadataKey, members);
+
+    /// <summary>
+    /// A list field of the member of its own name whose items are projected to what the client selects of them, like the
+    /// page's own rows; each field of the item type must then read only its own member or those it declares with
+    /// <see cref="Projects{TSource, TReturn}"/>. Without it the list is read whole.
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> ProjectsEachItem<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.WithMetadata(ProjectionBuilder.EachMetadataKey, true);
 }

@@ -52,7 +52,7 @@ public sealed class OrderType : ObjectGraphType<OrderReadModel>
         Field(o => o.PlacedAt).Description("When the order was placed.");
         Field(o => o.PurchaseOrderNumber, nullable: true).Description("An organisation's purchase order number.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("What was bought, as sold.")
-            .Resolve(ctx => ctx.Source.Lines);
+            .ProjectsEachItem().Resolve(ctx => ctx.Source.Lines);
         Field<NonNullGraphType<MoneyType>>("total").Description("What the customer pays, GST included.")
             .Projects(nameof(OrderReadModel.TotalPaise)).Resolve(ctx => ctx.Source.TotalPaise);
         Field<NonNullGraphType<TaxBreakdownType>>("taxBreakdown").Description("The GST inside the total.")
@@ -139,19 +139,23 @@ public sealed class OrderLineType : ObjectGraphType<OrderLineReadModel>
         Name = "OrderLine";
         Description = "A product of an order, as sold: price, name and tax are copies taken at checkout.";
         Field<ProductType>("product").Description("The product today (null once it is no longer in the catalog).")
-            .Resolve(ctx => ctx.LoadProduct(ctx.Source.ProductId));
+            .Projects(nameof(OrderLineReadModel.ProductId)).Resolve(ctx => ctx.LoadProduct(ctx.Source.ProductId));
         Field(l => l.Sku).Description("The SKU at checkout.");
         Field(l => l.Name).Description("The name at checkout.");
         Field(l => l.HsnCode).Description("The HSN code of the goods, as the invoice shows it.");
-        Field<NonNullGraphType<DecimalGraphType>>("gstRatePercent").Description("The GST rate, e.g. 5.").Resolve(ctx => ctx.Source.GstRateBasisPoints / 100m);
+        Field<NonNullGraphType<DecimalGraphType>>("gstRatePercent").Description("The GST rate, e.g. 5.")
+            .Projects(nameof(OrderLineReadModel.GstRateBasisPoints)).Resolve(ctx => ctx.Source.GstRateBasisPoints / 100m);
         Field(l => l.Quantity).Description("Units.");
-        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("The price of one unit, GST included.").Resolve(ctx => ctx.Source.UnitPricePaise);
-        Field<NonNullGraphType<MoneyType>>("lineTotal").Description("Unit price × quantity.").Resolve(ctx => ctx.Source.LineTotalPaise);
-        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The line total without GST.").Resolve(ctx => ctx.Source.TaxableValuePaise);
-        Field<NonNullGraphType<MoneyType>>("cgst").Description("Central GST.").Resolve(ctx => ctx.Source.CgstPaise);
-        Field<NonNullGraphType<MoneyType>>("sgst").Description("State GST.").Resolve(ctx => ctx.Source.SgstPaise);
-        Field<NonNullGraphType<MoneyType>>("igst").Description("Integrated GST.").Resolve(ctx => ctx.Source.IgstPaise);
+        Money("unitPrice", "The price of one unit, GST included.", nameof(OrderLineReadModel.UnitPricePaise), l => l.UnitPricePaise);
+        Money("lineTotal", "Unit price × quantity.", nameof(OrderLineReadModel.LineTotalPaise), l => l.LineTotalPaise);
+        Money("taxableValue", "The line total without GST.", nameof(OrderLineReadModel.TaxableValuePaise), l => l.TaxableValuePaise);
+        Money("cgst", "Central GST.", nameof(OrderLineReadModel.CgstPaise), l => l.CgstPaise);
+        Money("sgst", "State GST.", nameof(OrderLineReadModel.SgstPaise), l => l.SgstPaise);
+        Money("igst", "Integrated GST.", nameof(OrderLineReadModel.IgstPaise), l => l.IgstPaise);
     }
+
+    private void Money(string name, string description, string member, Func<OrderLineReadModel, long> read) =>
+        Field<NonNullGraphType<MoneyType>>(name).Description(description).Projects(member).Resolve(ctx => read(ctx.Source));
 }
 
 public sealed class TaxBreakdownType : ObjectGraphType<OrderReadModel>
