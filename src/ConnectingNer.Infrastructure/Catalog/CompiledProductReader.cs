@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using ConnectingNer.Application.Catalog;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Domain.Catalog;
@@ -7,24 +9,38 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnectingNer.Infrastructure.Catalog;
 
 /// <summary>
-/// Products by id through an EF Core compiled query: per request EF Core builds no LINQ tree, extracts no parameters
-/// and hashes nothing to find its cached query.
+/// Products by id through EF Core compiled queries: per request EF Core builds no LINQ tree, extracts no parameters
+/// and hashes nothing to find its cached query. One compiled query reads whole products; each projection it is given
+/// (the selection of a field of a kept document) gets its own, kept as long as that projection lives.
 /// </summary>
 public sealed class CompiledProductReader(AppDbContext db) : IProductReader
 {
-    public async Task<IReadOnlyDictionary<int, ProductReadModel>> LoadAsync(
-        IReadOnlyCollection<int> ids, bool includeInactive, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, ProductReadModel>> LoadAsync(IReadOnlyCollection<int> ids, bool includeInactive,
+        Expression<Func<ProductReadModel, ProductReadModel>>? projection, CancellationToken cancellationToken)
     {
         var products = new Dictionary<int, ProductReadModel>(ids.Count);
         if (ids.Count == 0) return products;
-        await foreach (var product in Read(db, [.. ids], includeInactive).WithCancellation(cancellationToken)) products[product.Id] = product;
+        var read = projection is null ? ReadWhole : Projected.GetValue(projection, Compile);
+        await foreach (var product in read(db, [.. ids], includeInactive).WithCancellation(cancellationToken)) products[product.Id] = product;
         return products;
     }
 
     // The visibility rule is VisibleProducts': inactive products only for those it lets see them.
-    private static readonly Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>> Read = EF.CompileAsyncQuery(
+    private static readonly Expression<Func<AppDbContext, int[], bool, IQueryable<ProductReadModel>>> Whole =
         (AppDbContext db, int[] ids, bool includeInactive) =>
             db.Set<Product>().AsNoTracking()
                 .Where(p => ids.Contains(p.Id) && (includeInactive || p.IsActive))
-                .Select(ProductReadModel.FromEntity));
+                .Select(ProductReadModel.FromEntity);
+
+    private static readonly Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>> ReadWhole = EF.CompileAsyncQuery(Whole);
+
+    private static readonly ConditionalWeakTable<Expression<Func<ProductReadModel, ProductReadModel>>,
+        Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>>> Projected = new();
+
+    /// <summary><see cref="Whole"/> followed by <c>.Select(projection)</c>, compiled.</summary>
+    private static Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>> Compile(Expression<Func<ProductReadModel, ProductReadModel>> projection) =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<AppDbContext, int[], bool, IQueryable<ProductReadModel>>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ProductReadModel), typeof(ProductReadModel)],
+                Whole.Body, Expression.Quote(projection)),
+            Whole.Parameters));
 }

@@ -103,4 +103,30 @@ public sealed class OrderReadingTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(byId.Data!["order"]!["lines"]!.ToJsonString(), lines.ToJsonString());
         Assert.Equal(lines.ToJsonString(), withInvoice.Data!["myOrders"]!["nodes"]![0]!["lines"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task ALinesProduct_IsReadWithOnlyItsSelection_AndAnswersAsTheProductReadWhole()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        await _shoppers.OrderAsync(tara, address, "CASH_ON_DELIVERY", null, (4, 2), (14, 1));
+        const string Full = "id name sku description price { amount } isInStock stockStatus tags createdAt category { name }";
+
+        fixture.Sql.Reset();
+        var page = (await _shoppers.As(tara).PostAsync($$"""{ myOrders(first: 1) { nodes { lines { product { name } full: product { {{Full}} } } } } }""")).EnsureNoErrors();
+        var statements = fixture.Sql.Commands.Where(c => c.Contains("FROM products", StringComparison.Ordinal)).ToList();
+
+        // One statement per selection of the level, each with its own columns.
+        Assert.Equal(2, statements.Count);
+        Assert.Single(statements, s => !s.Contains("description", StringComparison.Ordinal) && !s.Contains("sku", StringComparison.Ordinal));
+        var lines = page.Data!["myOrders"]!["nodes"]![0]!["lines"]!.AsArray();
+        Assert.Equal(2, lines.Count);
+        foreach (var line in lines)
+        {
+            var full = line!["full"]!;
+            var whole = (await _shoppers.As(tara).PostAsync($$"""{ node(id: "{{full["id"]!.GetValue<string>()}}") { ... on Product { {{Full}} } } }""")).EnsureNoErrors();
+            Assert.Equal(whole.Data!["node"]!.ToJsonString(), full.ToJsonString());
+            Assert.Equal(full["name"]!.GetValue<string>(), line["product"]!["name"]!.GetValue<string>());
+            Assert.NotEmpty(full["description"]!.GetValue<string>());
+        }
+    }
 }

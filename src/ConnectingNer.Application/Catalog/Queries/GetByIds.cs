@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
@@ -6,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Catalog.Queries;
 
-/// <summary>The visible products among the ids, by id (for global-id lookups).</summary>
-public sealed record GetProductsByIdsQuery(IReadOnlyList<int> Ids) : IQuery<IReadOnlyDictionary<int, ProductReadModel>>;
+/// <summary>
+/// The visible products among the ids, by id (for global-id lookups and the products of order and cart lines), with
+/// only the members of <paramref name="Projection"/> when one is given.
+/// </summary>
+public sealed record GetProductsByIdsQuery(IReadOnlyList<int> Ids, Expression<Func<ProductReadModel, ProductReadModel>>? Projection = null)
+    : IQuery<IReadOnlyDictionary<int, ProductReadModel>>;
 
 /// <summary>The categories among the ids, by id.</summary>
 public sealed record GetCategoriesByIdsQuery(IReadOnlyList<int> Ids) : IQuery<IReadOnlyDictionary<int, CategoryReadModel>>;
@@ -17,7 +22,7 @@ public sealed class GetByIdsQueryHandler(IProductReader products, ICurrentUser u
       IQueryHandler<GetCategoriesByIdsQuery, IReadOnlyDictionary<int, CategoryReadModel>>
 {
     public async ValueTask<IReadOnlyDictionary<int, ProductReadModel>> Handle(GetProductsByIdsQuery query, CancellationToken cancellationToken) =>
-        await products.LoadAsync(query.Ids, VisibleProducts.IncludesInactive(user), cancellationToken);
+        await products.LoadAsync(query.Ids, VisibleProducts.IncludesInactive(user), query.Projection, cancellationToken);
 
     public async ValueTask<IReadOnlyDictionary<int, CategoryReadModel>> Handle(GetCategoriesByIdsQuery query, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().Where(c => query.Ids.Contains(c.Id))
