@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using ConnectingNer.Application.Catalog;
@@ -10,8 +11,10 @@ namespace ConnectingNer.Infrastructure.Catalog;
 
 /// <summary>
 /// Products by id through EF Core compiled queries: per request EF Core builds no LINQ tree, extracts no parameters
-/// and hashes nothing to find its cached query. One compiled query reads whole products; each projection it is given
-/// (the selection of a field of a kept document) gets its own, kept as long as that projection lives.
+/// and hashes nothing to find its cached query. One compiled query reads whole products; each shape of projection it
+/// is given (a selection of product fields) gets its own, shared by every document that selects the same and found
+/// by the projection's instance after its first use. Shapes are bounded: past <see cref="MaxShapes"/>, products are
+/// read whole (a superset of any selection), so unique documents cannot make it compile without end.
 /// </summary>
 public sealed class CompiledProductReader(AppDbContext db) : IProductReader
 {
@@ -20,7 +23,7 @@ public sealed class CompiledProductReader(AppDbContext db) : IProductReader
     {
         var products = new Dictionary<int, ProductReadModel>(ids.Count);
         if (ids.Count == 0) return products;
-        var read = projection is null ? ReadWhole : Projected.GetValue(projection, Compile);
+        var read = ReaderFor(projection);
         await foreach (var product in read(db, [.. ids], includeInactive).WithCancellation(cancellationToken)) products[product.Id] = product;
         return products;
     }
@@ -36,6 +39,28 @@ public sealed class CompiledProductReader(AppDbContext db) : IProductReader
 
     private static readonly ConditionalWeakTable<Expression<Func<ProductReadModel, ProductReadModel>>,
         Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>>> Projected = new();
+
+    private static readonly ConcurrentDictionary<string, Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>>> ByShape = new();
+
+    public const int MaxShapes = 256;
+
+    /// <summary>The shapes compiled so far (the projections' text).</summary>
+    public static IEnumerable<string> CompiledShapes => ByShape.Keys;
+
+    private static Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>> ReaderFor(Expression<Func<ProductReadModel, ProductReadModel>>? projection)
+    {
+        if (projection is null) return ReadWhole;
+        if (Projected.TryGetValue(projection, out var read)) return read;
+        var shape = projection.ToString();
+        if (!ByShape.TryGetValue(shape, out read))
+        {
+            if (ByShape.Count >= MaxShapes) return ReadWhole;
+            read = ByShape.GetOrAdd(shape, _ => Compile(projection));
+        }
+
+        Projected.AddOrUpdate(projection, read);
+        return read;
+    }
 
     /// <summary><see cref="Whole"/> followed by <c>.Select(projection)</c>, compiled.</summary>
     private static Func<AppDbContext, int[], bool, IAsyncEnumerable<ProductReadModel>> Compile(Expression<Func<ProductReadModel, ProductReadModel>> projection) =>

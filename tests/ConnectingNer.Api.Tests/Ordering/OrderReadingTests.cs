@@ -129,4 +129,28 @@ public sealed class OrderReadingTests(ApiFixture fixture) : IAsyncLifetime
             Assert.NotEmpty(full["description"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task DocumentsSelectingTheSameOfALinesProduct_ShareOneCompiledQuery()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        await _shoppers.OrderAsync(tara, address, "CASH_ON_DELIVERY", null, (4, 2));
+        // A selection no other test makes.
+        static int Compiled() => ConnectingNer.Infrastructure.Catalog.CompiledProductReader.CompiledShapes
+            .Count(s => s.Contains("StockStatus", StringComparison.Ordinal) && s.Contains("Tags", StringComparison.Ordinal) && !s.Contains("Name", StringComparison.Ordinal));
+        var before = Compiled();
+
+        foreach (var document in new[]
+        {
+            "{ myOrders(first: 1) { nodes { lines { product { tags stockStatus } } } } }",
+            "query Again { myOrders(first: 1) { nodes { number lines { quantity product { stockStatus tags } } } } }",
+            "query Third { myOrders(first: 1) { nodes { lines { product { ...P } } } } } fragment P on Product { tags stockStatus }",
+        })
+        {
+            var line = (await _shoppers.As(tara).PostAsync(document)).EnsureNoErrors().Data!["myOrders"]!["nodes"]![0]!["lines"]![0]!;
+            Assert.NotNull(line["product"]!["stockStatus"]);
+        }
+
+        Assert.Equal(before + 1, Compiled());
+    }
 }

@@ -80,7 +80,9 @@ public static class ProjectionBuilder
             }
         }
 
-        return Expression.MemberInit(Expression.New(type), bindings);
+        // In the members' order, not the selection's: selections of the same fields in any order make one projection
+        // (one cached query, one compiled statement).
+        return Expression.MemberInit(Expression.New(type), bindings.OrderBy(b => b.Member.Name, StringComparer.Ordinal));
     }
 
     /// <summary>The element type of a list member a nested selection can be projected into (<c>List&lt;T&gt;</c> or an interface it implements).</summary>
