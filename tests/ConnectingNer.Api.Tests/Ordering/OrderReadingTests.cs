@@ -153,4 +153,25 @@ public sealed class OrderReadingTests(ApiFixture fixture) : IAsyncLifetime
 
         Assert.Equal(before + 1, Compiled());
     }
+
+    [Fact]
+    public async Task AFieldSelectedTwice_IsProjectedWithBothSelections()
+    {
+        var (tara, address) = await _shoppers.CreateAsync("tara@example.in");
+        await _shoppers.OrderAsync(tara, address, "CASH_ON_DELIVERY", null, (4, 2));
+
+        // The same response key twice (and once through a fragment): GraphQL merges them, so each must get both selections.
+        var response = (await _shoppers.As(tara).PostAsync("""
+            { myOrders(first: 1) { nodes { number lines { product { name } product { sku } ...L } } nodes { total { amountInPaise } } } }
+            fragment L on OrderLine { quantity product { description } }
+            """)).EnsureNoErrors();
+
+        var order = response.Data!["myOrders"]!["nodes"]![0]!;
+        Assert.True(order["total"]!["amountInPaise"]!.GetValue<long>() > 0);
+        var product = order["lines"]![0]!["product"]!;
+        Assert.NotEmpty(product["name"]!.GetValue<string>());
+        Assert.NotEmpty(product["sku"]!.GetValue<string>());
+        Assert.NotEmpty(product["description"]!.GetValue<string>());
+        Assert.Equal(2, order["lines"]![0]!["quantity"]!.GetValue<int>());
+    }
 }
