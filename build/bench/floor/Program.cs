@@ -10,7 +10,11 @@ using Npgsql;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-await using var source = NpgsqlDataSource.Create(app.Configuration["ConnectionString"] ?? throw new InvalidOperationException("ConnectionString"));
+// The pool as our server configures it: multiplexed, statements prepared once per connection.
+var pool = new NpgsqlDataSourceBuilder(app.Configuration["ConnectionString"] ?? throw new InvalidOperationException("ConnectionString"));
+pool.ConnectionStringBuilder.Multiplexing = true;
+pool.ConnectionStringBuilder.MaxAutoPrepare = 50;
+await using var source = pool.Build();
 
 const string Sql = """
     SELECT p.id, p.name, p.price_paise, c.id, c.name
