@@ -30,14 +30,16 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<TokenPruningJob>();
         services.AddSingleton<AccessTokenCache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TokenRevocationInterceptor>();
-        services.AddHostedService(sp => new TokenRevocationListener(DependencyInjection.Unshared(configuration.GetConnectionString("Default") ?? ""),
+        // LISTEN and the key ring's synchronous reads cannot use the multiplexed pool.
+        var unshared = DependencyInjection.Unshared(configuration.GetConnectionString("Default") ?? "");
+        services.AddHostedService(sp => new TokenRevocationListener(unshared,
             sp.GetRequiredService<AccessTokenCache>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TokenRevocationListener>>()));
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruningJob>());
 
         // Cookies and anti-forgery tokens of every node use one key ring, kept in PostgreSQL.
         services.AddDataProtection().SetApplicationName("connectingner");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            keys => keys.XmlRepository = new PostgresKeyRepository(DependencyInjection.Unshared(configuration.GetConnectionString("Default") ?? ""))));
+            keys => keys.XmlRepository = new PostgresKeyRepository(unshared)));
         services.AddAccounts(options);
 
         var openIddict = services.AddOpenIddict();

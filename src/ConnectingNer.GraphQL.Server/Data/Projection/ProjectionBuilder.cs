@@ -88,9 +88,8 @@ public static class ProjectionBuilder
     /// <summary>The element type of a list member a nested selection can be projected into (<c>List&lt;T&gt;</c> or an interface it implements).</summary>
     private static Type? ElementOf(Type type)
     {
-        if (!type.IsGenericType || type == typeof(string)) return null;
-        var element = type.GetGenericArguments()[0];
-        return type.GetGenericArguments().Length == 1 && element.IsClass && element != typeof(string)
+        if (!type.IsGenericType || type.GetGenericArguments() is not [var element]) return null;
+        return element.IsClass && element != typeof(string)
             && type.IsAssignableFrom(typeof(List<>).MakeGenericType(element)) ? element : null;
     }
 
