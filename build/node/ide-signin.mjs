@@ -89,29 +89,56 @@ try {
       await page.waitForTimeout(2000);
     }
   }
+  // The settings dialog must be gone before the editor is found.
+  await page.locator('#auth-flow').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
   await page.waitForTimeout(500);
 
-  // The operation's editor is the upper-left one: the variables' and headers' editors sit below it and the response
-  // to its right, and which of them the page mounts first varies (the first in the page was at times the variables').
-  const editors = page.locator('.monaco-editor');
-  let editor = editors.first(), best = null;
-  for (let i = 0; i < await editors.count(); i++) {
-    const box = await editors.nth(i).boundingBox().catch(() => null);
-    if (!box || box.height === 0) continue;
-    if (best === null || box.y < best.y - 40 || (Math.abs(box.y - best.y) <= 40 && box.x < best.x)) { best = box; editor = editors.nth(i); }
-  }
-  await editor.click();
-  await page.keyboard.type('query Me { me { email } }');
+  // The operation's editor is the one under the "Request" heading. Found by what is drawn there, not by its place in
+  // the page: the page holds other editors (variables, headers, response, and hidden ones whose boxes still measure),
+  // and which of them mounts first varies.
+  const requestEditor = () => page.evaluate(() => {
+    const heading = [...document.querySelectorAll('body *')].find((node) => node.childElementCount === 0
+      && node.textContent.trim() === 'Request' && node.getBoundingClientRect().width > 0);
+    if (!heading) return null;
+    const h = heading.getBoundingClientRect();
+    const x = h.x + 200, y = h.bottom + 60;
+    const editor = document.elementFromPoint(x, y)?.closest('.monaco-editor');
+    return editor ? { x, y, text: editor.innerText } : null;
+  });
+  // Keys typed while the editor lacks focus reach the IDE's own shortcuts (one opens the connection settings): type
+  // only once the click has put the focus inside the editor.
+  const typeOperation = async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const at = await requestEditor();
+      if (at !== null) {
+        await page.mouse.click(at.x, at.y);
+        await page.waitForTimeout(200);
+        const focused = await page.evaluate(({ x, y }) =>
+          document.elementFromPoint(x, y)?.closest('.monaco-editor')?.contains(document.activeElement) === true, at);
+        if (focused) {
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type('query Me { me { email } }');
+          return;
+        }
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+      // On a busy machine the operation's editor sometimes never mounts: switching views mounts it again.
+      if (attempt % 3 === 2) {
+        await page.getByText('Schema Reference', { exact: true }).first().click({ timeout: 2000 }).catch(() => {});
+        await page.waitForTimeout(1000);
+        await page.getByText('Operation', { exact: true }).first().click({ timeout: 2000 }).catch(() => {});
+        await page.waitForTimeout(1000);
+      }
+    }
+  };
+  await typeOperation();
   // The editor hands its text to the IDE after a pause; run until the request carries the document.
   const answerDeadline = Date.now() + 45000;
   while (answered === null && Date.now() < answerDeadline) {
     await page.waitForTimeout(1500);
     // On a busy machine the first keystrokes can land before the editor has focus: type again until they show.
-    if (!(await editor.innerText().catch(() => '')).includes('me {')) {
-      await editor.click().catch(() => {});
-      await page.keyboard.press('Control+A').catch(() => {});
-      await page.keyboard.type('query Me { me { email } }');
-    }
+    if (!((await requestEditor().catch(() => null))?.text ?? '').includes('me {')) await typeOperation().catch(() => {});
     await page.getByRole('button', { name: /Run/ }).first().click().catch(() => {});
     for (let i = 0; i < 6 && answered === null; i++) await page.waitForTimeout(500);
   }
