@@ -132,6 +132,7 @@ PARTNER_TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=bench-logi
   -d scope=orders:fulfil "$BASE/connect/token" | jq -r .access_token)
 cp "$BENCH/queries/a.ours.json" "$OUT/ap.ours.json"; cp "$BENCH/queries/a.ours.json" "$OUT/ac.ours.json"
 cp "$BENCH/queries/a.ours.json" "$OUT/a.floor.json"
+echo '{"query": "{ me { name email phone addresses { city } } }"}' > "$OUT/m.ours.json"
 # The baseline signs its own tokens (its keys are its own): the same people and partner, signed in there (with a
 # cookie jar of its own: cookies do not tell ports apart, and the first sign-in would answer the second).
 if [ -n "${BASELINE:-}" ]; then
@@ -140,7 +141,6 @@ if [ -n "${BASELINE:-}" ]; then
     -d scope=orders:fulfil "http://127.0.0.1:$base_port/connect/token" | jq -r .access_token)
   for shape in $SHAPES; do [ -f "$OUT/$shape.ours.json" ] && cp "$OUT/$shape.ours.json" "$OUT/$shape.base.json"; done
 fi
-echo '{"query": "{ me { name email phone addresses { city } } }"}' > "$OUT/m.ours.json"
 
 body_of() {
   if [ -f "$OUT/$1.$2.json" ]; then echo "$OUT/$1.$2.json"

@@ -8,6 +8,7 @@ using ConnectingNer.GraphQL.Server.Ide;
 using ConnectingNer.GraphQL.Server.Paging;
 using ConnectingNer.GraphQL.Server.Transport;
 using GraphQL;
+using GraphQL.Validation;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -61,6 +62,8 @@ public static class GraphQLServerExtensions
                 });
             configure?.Invoke(builder);
         });
+        // Registered after GraphQL.NET's own, so the executor gets this one.
+        services.AddSingleton<IDocumentValidator>(new Transport.ReusingDocumentValidator(new DocumentValidator()));
         return services;
     }
 
