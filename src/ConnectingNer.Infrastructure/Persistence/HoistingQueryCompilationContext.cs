@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Query.Internal;
 
@@ -22,7 +23,15 @@ public sealed class HoistingQueryCompilationContext(
     {
         var executor = CreateQueryExecutorExpression<TResult>(query);
         var inlined = (Expression<Func<QueryContext, TResult>>)Dependencies.LiftableConstantProcessor.InlineConstants(executor, SupportsPrecompiledQuery);
-        return ((Expression<Func<QueryContext, TResult>>)new ClosedLambdaHoister(inlined).Visit(inlined)).Compile();
+        try
+        {
+            return ((Expression<Func<QueryContext, TResult>>)new ClosedLambdaHoister(inlined).Visit(inlined)).Compile();
+        }
+        finally
+        {
+            // As EF Core's own: the planned executor is logged at debug level (event QueryExecutionPlanned).
+            Logger.QueryExecutionPlanned(Dependencies.Context, new ExpressionPrinter(), executor);
+        }
     }
 }
 

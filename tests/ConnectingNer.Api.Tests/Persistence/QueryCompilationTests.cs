@@ -25,6 +25,28 @@ public sealed class QueryCompilationTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AQueryWithAListReadWithItsParent_AnswersAsBefore_AndIsStillLoggedAsPlanned()
+    {
+        await fixture.ResetAsync();
+        var planned = new List<string>();
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(fixture.Database.ConnectionString).UseSnakeCaseNamingConvention().UseOpenIddict()
+            .ReplaceService<IQueryCompilationContextFactory, HoistingQueryCompilationContextFactory>()
+            .LogTo(planned.Add, [Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryExecutionPlanned]).Options);
+        await using var plain = fixture.Database.CreateDbContext();
+
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new { c.Name, Products = db.Set<ConnectingNer.Domain.Catalog.Product>().Where(p => p.CategoryId == c.Id).OrderBy(p => p.Id).Select(p => p.Sku).ToList() }).ToListAsync();
+        var expected = await plain.Categories.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new { c.Name, Products = plain.Set<ConnectingNer.Domain.Catalog.Product>().Where(p => p.CategoryId == c.Id).OrderBy(p => p.Id).Select(p => p.Sku).ToList() }).ToListAsync();
+
+        Assert.NotEmpty(categories);
+        Assert.All(categories, c => Assert.NotEmpty(c.Products));
+        Assert.Equal(expected.Select(c => (c.Name, string.Join(",", c.Products))), categories.Select(c => (c.Name, string.Join(",", c.Products))));
+        Assert.NotEmpty(planned);
+    }
+
+    [Fact]
     public void Hoister_CompilesANestedLambdaThatUsesOnlyItsOwnVariables_Once()
     {
         Expression<Func<int, Func<int, int>>> root = x => y => y + 1;
