@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using ConnectingNer.GraphQL.Server.Paging;
+using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Api.Persistence;
@@ -15,6 +16,16 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
         query.CountAsync(cancellationToken);
 
     /// <summary>
+    /// Compiled once per tail and shape of source (<see cref="QueryTemplates"/>), the limit a parameter named as
+    /// <see cref="PageSizeLiterals"/> expects; a source that cannot be a template runs as any query.
+    /// </summary>
+    public Task<List<TResult>> ToListAsync<TSource, TResult>(
+        IQueryable<TSource> source, QueryTail<TSource, TResult> tail, int limit, CancellationToken cancellationToken) =>
+        QueryTemplates.TryToListAsync<TResult>(source, tail, tail.Apply, nameof(PageSize.PageSizeInSql), limit, cancellationToken)
+        ?? source.Provider.CreateQuery<TResult>(tail.Apply(source.Expression, Expression.Field(Expression.Constant(new PageSize(limit)), PageSizes.Field)))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
     /// Names a page's size (<c>Take(11)</c>) so that <see cref="PageSizeLiterals"/> finds its parameter in the SQL: EF Core
     /// makes it a parameter named after the member it reads, here <see cref="PageSize.PageSizeInSql"/>. The pagers call
     /// <c>Take</c> on the chain of query operators and in the lambdas of correlated pages, never inside a projection or a
@@ -24,7 +35,7 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
     {
         public static readonly PageSizes Instance = new();
 
-        private static readonly FieldInfo Field = typeof(PageSize).GetField(nameof(PageSize.PageSizeInSql))!;
+        public static readonly FieldInfo Field = typeof(PageSize).GetField(nameof(PageSize.PageSizeInSql))!;
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {

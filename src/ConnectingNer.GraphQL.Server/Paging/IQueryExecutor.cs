@@ -6,4 +6,13 @@ public interface IQueryExecutor
     Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The rows of a source followed by a plan's tail, at most <paramref name="limit"/>. An executor that can should
+    /// compile the query once per tail and shape of source and run it with the source's values and the limit as
+    /// parameters; by default, the query is built and run as any other.
+    /// </summary>
+    Task<List<TResult>> ToListAsync<TSource, TResult>(
+        IQueryable<TSource> source, QueryTail<TSource, TResult> tail, int limit, CancellationToken cancellationToken) =>
+        ToListAsync(tail.Apply(source, limit), cancellationToken);
 }

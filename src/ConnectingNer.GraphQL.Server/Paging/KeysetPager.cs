@@ -31,9 +31,8 @@ public static class KeysetPager
         var query = source;
         if (boundary is not null)
             query = query.Where(Seek<T>(keys, CursorCodec.Decode(boundary, keys.Select(k => k.Type).ToList()), backward));
-        query = plan.Order(query, backward).Take(size + 1);
 
-        var rows = size == 0 ? [] : await executor.ToListAsync(query.Select(plan.Selector), cancellationToken);
+        var rows = size == 0 ? [] : await executor.ToListAsync(query, backward ? plan.Backward : plan.Forward, size + 1, cancellationToken);
         var hasMore = rows.Count > size;
         if (hasMore) rows.RemoveAt(rows.Count - 1);
         if (backward) rows.Reverse();

@@ -19,6 +19,8 @@ public sealed class PagePlan<T>
         Selector = KeysetPager.WithKeys(keys, projection);
         _forward = Operators(keys, reverse: false);
         _backward = Operators(keys, reverse: true);
+        Forward = Tail(_forward, Selector);
+        Backward = Tail(_backward, Selector);
     }
 
     public IReadOnlyList<SortKey> Keys { get; }
@@ -27,12 +29,35 @@ public sealed class PagePlan<T>
 
     public Expression<Func<T, KeysetPager.Keyed<T>>> Selector { get; }
 
+    /// <summary>Order, limit and row selector after a page's source, paging forward (a tail is the key of its compiled query).</summary>
+    public QueryTail<T, KeysetPager.Keyed<T>> Forward { get; }
+
+    /// <summary>As <see cref="Forward"/>, with each key reversed, paging backward.</summary>
+    public QueryTail<T, KeysetPager.Keyed<T>> Backward { get; }
+
     /// <summary>The query ordered by the keys (each reversed when paging backward).</summary>
     public IQueryable<T> Order(IQueryable<T> query, bool reverse)
     {
         var expression = query.Expression;
         foreach (var (method, key) in reverse ? _backward : _forward) expression = Expression.Call(method, expression, key);
         return query.Provider.CreateQuery<T>(expression);
+    }
+
+    private static readonly MethodInfo Take = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Take) && m.GetParameters()[1].ParameterType == typeof(int)).MakeGenericMethod(typeof(T));
+
+    private static readonly MethodInfo Select = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
+        .MakeGenericMethod(typeof(T), typeof(KeysetPager.Keyed<T>));
+
+    private static QueryTail<T, KeysetPager.Keyed<T>> Tail((MethodInfo Method, UnaryExpression Key)[] order, Expression<Func<T, KeysetPager.Keyed<T>>> selector)
+    {
+        var quoted = Expression.Quote(selector);
+        return new QueryTail<T, KeysetPager.Keyed<T>>((source, limit) =>
+        {
+            foreach (var (method, key) in order) source = Expression.Call(method, source, key);
+            return Expression.Call(Select, Expression.Call(Take, source, limit), quoted);
+        });
     }
 
     private static (MethodInfo, UnaryExpression)[] Operators(IReadOnlyList<SortKey> keys, bool reverse) =>

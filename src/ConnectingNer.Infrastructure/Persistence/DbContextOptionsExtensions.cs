@@ -12,13 +12,17 @@ internal static class DbContextOptionsExtensions
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict();
 
-    /// <summary>The server's own: the provider as above, and queries compiled with their nested functions compiled once (<see cref="HoistingQueryCompilationContext"/>).</summary>
+    /// <summary>
+    /// The server's own: the provider as above, queries compiled with their nested functions compiled once
+    /// (<see cref="HoistingQueryCompilationContext"/>), and a query provider that runs pages compiled per template (<see cref="QueryTemplates"/>).
+    /// </summary>
     public static DbContextOptionsBuilder UseDataSourceFor(this DbContextOptionsBuilder builder, Npgsql.NpgsqlDataSource dataSource) =>
         builder
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict()
-            .ReplaceService<IQueryCompilationContextFactory, HoistingQueryCompilationContextFactory>();
+            .ReplaceService<IQueryCompilationContextFactory, HoistingQueryCompilationContextFactory>()
+            .ReplaceService<IAsyncQueryProvider, TemplateQueryProvider>();
 
     public static DbContextOptionsBuilder<T> UseConnectionStringFor<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext
