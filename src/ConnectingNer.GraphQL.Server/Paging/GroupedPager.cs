@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using ConnectingNer.GraphQL.Server.Expressions;
 
 namespace ConnectingNer.GraphQL.Server.Paging;
@@ -15,29 +16,15 @@ public static class GroupedPager
         where TKey : notnull
     {
         var wanted = parents.ToList();
+        // The wanted keys are read from a box, so that a compiled page takes them as a parameter.
         var parameter = Expression.Parameter(typeof(T), "x");
         var inGroups = Expression.Lambda<Func<T, bool>>(
-            Expression.Call(Expression.Constant(wanted), typeof(List<TKey>).GetMethod(nameof(List<TKey>.Contains))!,
-                LambdaInliner.Inline(groupKey, parameter)), parameter);
+            Expression.Call(Expression.Field(Expression.Constant(new StrongBox<List<TKey>>(wanted)), nameof(StrongBox<List<TKey>>.Value)),
+                typeof(List<TKey>).GetMethod(nameof(List<TKey>.Contains))!, LambdaInliner.Inline(groupKey, parameter)), parameter);
         var filtered = query.Where(inGroups);
-
-        // One statement: for each wanted parent key present, the first size + 1 rows of its group in order, with their
-        // sort keys (EF Core: a correlated collection with LIMIT, which PostgreSQL runs as a lateral join).
-        var withGroup = plan.Keys.Append(new SortKey(groupKey, false)).ToList();
-        var parent = Expression.Parameter(typeof(TKey), "parent");
-        var item = Expression.Parameter(typeof(T), "item");
-        Expression rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], filtered.Expression,
-            Expression.Quote(Expression.Lambda(Expression.Equal(LambdaInliner.Inline(groupKey, item), parent), item)));
-        rowsOfParent = plan.Order(filtered.Provider.CreateQuery<T>(rowsOfParent), reverse: false).Expression;
-        rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], rowsOfParent, Expression.Constant(size + 1));
-        rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(KeysetPager.Keyed<T>)], rowsOfParent,
-            Expression.Quote(KeysetPager.WithKeys(withGroup, plan.Projection)));
-        rowsOfParent = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(KeysetPager.Keyed<T>)], rowsOfParent);
-        var perParent = Expression.Lambda<Func<TKey, List<KeysetPager.Keyed<T>>>>(rowsOfParent, parent);
-        var parentsPresent = filtered.Select(groupKey).Distinct();
         var rows = size == 0
             ? []
-            : (await executor.ToListAsync(parentsPresent.Select(perParent), cancellationToken)).SelectMany(r => r).ToList();
+            : (await executor.ToListAsync(filtered, plan.Grouped(groupKey), size + 1, cancellationToken)).SelectMany(r => r).ToList();
 
         var counts = new Lazy<Task<Dictionary<TKey, int>>>(() => CountAsync(filtered, groupKey, executor, cancellationToken));
         var result = new Dictionary<TKey, Connection<T>>();
@@ -55,6 +42,32 @@ public static class GroupedPager
         foreach (var missing in wanted.Where(p => !result.ContainsKey(p)))
             result[missing] = new Connection<T>([], new PageInfo(false, false, null, null), async _ => (await counts.Value).GetValueOrDefault(missing));
         return result;
+    }
+
+    /// <summary>
+    /// The tail of a grouped page over its filtered source: for each wanted parent key present, the first
+    /// <c>limit</c> rows of its group in order, with their sort keys and the group's key last (EF Core: a correlated
+    /// collection with LIMIT, which PostgreSQL runs as a lateral join). One statement for all parents.
+    /// </summary>
+    internal static QueryTail<T, List<KeysetPager.Keyed<T>>> Tail<T, TKey>(PagePlan<T> plan, Expression<Func<T, TKey>> groupKey)
+    {
+        var selector = Expression.Quote(KeysetPager.WithKeys([.. plan.Keys, new SortKey(groupKey, false)], plan.Projection));
+        return new QueryTail<T, List<KeysetPager.Keyed<T>>>((source, limit) =>
+        {
+            var parent = Expression.Parameter(typeof(TKey), "parent");
+            var item = Expression.Parameter(typeof(T), "item");
+            Expression rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], source,
+                Expression.Quote(Expression.Lambda(Expression.Equal(LambdaInliner.Inline(groupKey, item), parent), item)));
+            rowsOfParent = plan.Order(rowsOfParent, reverse: false);
+            rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], rowsOfParent, limit);
+            rowsOfParent = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(KeysetPager.Keyed<T>)], rowsOfParent, selector);
+            rowsOfParent = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(KeysetPager.Keyed<T>)], rowsOfParent);
+            var perParent = Expression.Lambda<Func<TKey, List<KeysetPager.Keyed<T>>>>(rowsOfParent, parent);
+            var parentsPresent = Expression.Call(typeof(Queryable), nameof(Queryable.Distinct), [typeof(TKey)],
+                Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(TKey)], source, Expression.Quote(groupKey)));
+            return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TKey), typeof(List<KeysetPager.Keyed<T>>)],
+                parentsPresent, Expression.Quote(perParent));
+        });
     }
 
     private static async Task<Dictionary<TKey, int>> CountAsync<T, TKey>(

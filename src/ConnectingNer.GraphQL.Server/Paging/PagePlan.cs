@@ -11,6 +11,7 @@ public sealed class PagePlan<T>
 {
     private readonly (MethodInfo Method, UnaryExpression Key)[] _forward;
     private readonly (MethodInfo Method, UnaryExpression Key)[] _backward;
+    private object? _grouped;
 
     public PagePlan(IReadOnlyList<SortKey> keys, Expression<Func<T, T>>? projection)
     {
@@ -36,12 +37,21 @@ public sealed class PagePlan<T>
     public QueryTail<T, KeysetPager.Keyed<T>> Backward { get; }
 
     /// <summary>The query ordered by the keys (each reversed when paging backward).</summary>
-    public IQueryable<T> Order(IQueryable<T> query, bool reverse)
+    public IQueryable<T> Order(IQueryable<T> query, bool reverse) => query.Provider.CreateQuery<T>(Order(query.Expression, reverse));
+
+    /// <summary>A query's expression ordered by the keys (each reversed when paging backward).</summary>
+    public Expression Order(Expression query, bool reverse)
     {
-        var expression = query.Expression;
-        foreach (var (method, key) in reverse ? _backward : _forward) expression = Expression.Call(method, expression, key);
-        return query.Provider.CreateQuery<T>(expression);
+        foreach (var (method, key) in reverse ? _backward : _forward) query = Expression.Call(method, query, key);
+        return query;
     }
+
+    /// <summary>
+    /// The tail of this plan's first pages of many groups (<see cref="GroupedPager"/>). A plan serves one field, so one
+    /// group key: the tail is made with the first and kept.
+    /// </summary>
+    public QueryTail<T, List<KeysetPager.Keyed<T>>> Grouped<TKey>(Expression<Func<T, TKey>> groupKey) =>
+        (QueryTail<T, List<KeysetPager.Keyed<T>>>)(_grouped ??= GroupedPager.Tail(this, groupKey));
 
     private static readonly MethodInfo Take = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Take) && m.GetParameters()[1].ParameterType == typeof(int)).MakeGenericMethod(typeof(T));
