@@ -23,15 +23,6 @@ public static class QueryTemplates
 
     private static readonly ConditionalWeakTable<object, Shapes> ByTail = new();
 
-    private static long _compiled;
-    private static long _reused;
-
-    /// <summary>Queries compiled from a template so far, in this process.</summary>
-    public static long Compiled => Interlocked.Read(ref _compiled);
-
-    /// <summary>Runs of a query compiled earlier, in this process.</summary>
-    public static long Reused => Interlocked.Read(ref _reused);
-
     /// <summary>
     /// The rows of <paramref name="source"/> followed by <paramref name="tail"/>'s query (built by <paramref name="build"/>
     /// from the source's expression and the limit's), compiled once; or null when the source's context is not the server's
@@ -56,11 +47,6 @@ public static class QueryTemplates
 #pragma warning restore EF1001
             }, out values);
             if (shape is null) return null;
-            Interlocked.Increment(ref _compiled);
-        }
-        else
-        {
-            Interlocked.Increment(ref _reused);
         }
 
         return RunAsync((Func<QueryContext, IAsyncEnumerable<TResult>>)shape.Run, shape.Template, values, provider, limitName, limit, cancellationToken);
