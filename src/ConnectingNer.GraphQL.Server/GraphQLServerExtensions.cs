@@ -52,7 +52,7 @@ public static class GraphQLServerExtensions
                 .AddGraphTypes(typeof(GraphQLServerExtensions).Assembly)
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
                 .AddErrorInfoProvider<ServerErrorInfoProvider>()
-                .UseMiddleware<AuthorizationFieldMiddleware>()
+                .AddSchemaVisitor(new AuthorizationFieldMiddleware.Visitor())
                 .AddExecutionStrategy<Execution.PlannedSerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
                 .WithTimeout(options.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
                 .ConfigureSchema(schema =>

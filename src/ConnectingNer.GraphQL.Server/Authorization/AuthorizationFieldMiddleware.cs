@@ -2,7 +2,9 @@ using System.Security.Claims;
 using ConnectingNer.GraphQL.Server.Errors;
 using GraphQL;
 using GraphQL.Instrumentation;
+using GraphQL.Resolvers;
 using GraphQL.Types;
+using GraphQL.Utilities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,9 +17,28 @@ namespace ConnectingNer.GraphQL.Server.Authorization;
 /// <c>AUTH_NOT_AUTHORIZED</c> error with the field's path, and the rest of the result is kept. The resolver never
 /// runs for a denied caller. Policies are resource-based: a field's policy judges the parent object (the person
 /// whose email it is), a type's policy the object itself. A policy the server does not know denies (fail closed).
+/// It wraps only the fields that carry such metadata, or whose type does (<see cref="Visitor"/>): a plain field, read
+/// once per item of every page, runs its resolver with nothing around it.
 /// </summary>
 public sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 {
+    /// <summary>
+    /// Puts the middleware around the resolver of every field that requires authorization, or whose object type does,
+    /// once the schema's types are built (their metadata is set in their constructors). Runs after GraphQL.NET's own
+    /// middleware, so authorization stays outermost.
+    /// </summary>
+    public sealed class Visitor : BaseSchemaNodeVisitor
+    {
+        private static readonly AuthorizationFieldMiddleware Middleware = new();
+
+        public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
+        {
+            if (!field.IsAuthorizationRequired() && !type.IsAuthorizationRequired()) return;
+            FieldMiddlewareDelegate next = (field.Resolver ?? (field.StreamResolver is null ? NameFieldResolver.Instance : SourceFieldResolver.Instance)).ResolveAsync;
+            field.Resolver = new FuncFieldResolver<object>(context => Middleware.ResolveAsync(context, next));
+        }
+    }
+
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
         var field = context.FieldDefinition;

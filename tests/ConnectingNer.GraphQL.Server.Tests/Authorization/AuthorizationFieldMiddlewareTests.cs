@@ -96,4 +96,24 @@ public sealed class AuthorizationFieldMiddlewareTests
 
         Assert.Equal(["AUTH_NOT_AUTHENTICATED items/0/secret", "AUTH_NOT_AUTHENTICATED items/1/secret"], Errors(result));
     }
+
+    [Fact]
+    public async Task OnlyFieldsThatRequireAuthorization_AreWrapped_AndEveryOneOfThemIs()
+    {
+        await using var provider = new ServiceCollection().AddLogging().AddAuthorization()
+            .AddTransient<OwnedType>()
+            .AddGraphQLServer<TestSchema>(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        var schema = provider.GetRequiredService<TestSchema>();
+        schema.Initialize();
+        var owned = (IObjectGraphType)schema.AllTypes["Owned"]!;
+
+        // A plain field keeps its own resolver; each field with a policy resolves through the middleware.
+        Assert.Equal("ExpressionFieldResolver`2", owned.GetField("owner")!.Resolver!.GetType().Name);
+        Assert.All(new[] { "secret", "typo" }, name => Assert.Equal("FuncFieldResolver`1", owned.GetField(name)!.Resolver!.GetType().Name));
+        var wrapped = schema.AllTypes.OfType<IObjectGraphType>().SelectMany(t => t.Fields.Select(f => (Type: t, Field: f)))
+            .Where(x => x.Field.IsAuthorizationRequired() || x.Type.IsAuthorizationRequired()).ToList();
+        Assert.Equal(2, wrapped.Count);
+        Assert.All(wrapped, x => Assert.Equal("FuncFieldResolver`1", x.Field.Resolver!.GetType().Name));
+    }
 }
