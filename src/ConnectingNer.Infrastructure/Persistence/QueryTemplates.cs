@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,7 +22,12 @@ public static class QueryTemplates
     // Sources that made no template, per tail, before the tail stops trying.
     private const int MaxRefusals = 8;
 
+    /// <summary>Compiled queries kept for all tails together; past that, new shapes run as any query.</summary>
+    public const int MaxCompiledQueries = 1024;
+
     private static readonly ConditionalWeakTable<object, Shapes> ByTail = new();
+
+    private static readonly ConcurrentDictionary<CompiledKey, object> CompiledByQuery = new(new CompiledKeyComparer());
 
     /// <summary>
     /// The rows of <paramref name="source"/> followed by <paramref name="tail"/>'s query (built by <paramref name="build"/>
@@ -40,16 +46,44 @@ public static class QueryTemplates
         if (shape is null)
         {
             shape = shapes.Add(model, source.Expression, template =>
-            {
-                var query = build(template.Expression, new QueryParameterExpression(limitName, typeof(int)));
-#pragma warning disable EF1001 // As EF.CompileAsyncQuery does, through EF Core's query compiler.
-                return provider.Compiler.CreateCompiledAsyncQuery<IAsyncEnumerable<TResult>>(query);
-#pragma warning restore EF1001
-            }, out values);
+                Compile<IAsyncEnumerable<TResult>>(provider, model, build(template.Expression, new QueryParameterExpression(limitName, typeof(int)))),
+                out values);
             if (shape is null) return null;
         }
 
         return RunAsync((Func<QueryContext, IAsyncEnumerable<TResult>>)shape.Run, shape.Template, values, provider, limitName, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// A template's query compiled, or the one compiled earlier for an equal query (another document of the same
+    /// shape: other whitespace, aliases or field order), so that new documents cost a comparison, not a compilation.
+    /// Null once <see cref="MaxCompiledQueries"/> are kept: the page then runs as any query, on EF Core's own bounded cache.
+    /// </summary>
+    private static object? Compile<TResult>(TemplateQueryProvider provider, IModel model, Expression query)
+    {
+        var key = new CompiledKey(model, query, typeof(TResult));
+        if (CompiledByQuery.TryGetValue(key, out var compiled)) return compiled;
+        if (CompiledByQuery.Count >= MaxCompiledQueries) return null;
+#pragma warning disable EF1001 // As EF.CompileAsyncQuery does, through EF Core's query compiler.
+        compiled = provider.Compiler.CreateCompiledAsyncQuery<TResult>(query);
+#pragma warning restore EF1001
+        return CompiledByQuery.GetOrAdd(key, compiled);
+    }
+
+    /// <summary>The queries compiled from templates so far, in this process (at most <see cref="MaxCompiledQueries"/>).</summary>
+    public static IEnumerable<Expression> CompiledQueries => CompiledByQuery.Keys.Select(k => k.Query);
+
+    private sealed record CompiledKey(IModel Model, Expression Query, Type Result);
+
+    /// <summary>Queries equal as EF Core's own cache compares them, for the same model and result.</summary>
+    private sealed class CompiledKeyComparer : IEqualityComparer<CompiledKey>
+    {
+        public bool Equals(CompiledKey? x, CompiledKey? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && ReferenceEquals(x.Model, y.Model) && x.Result == y.Result
+                && ExpressionEqualityComparer.Instance.Equals(x.Query, y.Query));
+
+        public int GetHashCode(CompiledKey obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Model), obj.Result, ExpressionEqualityComparer.Instance.GetHashCode(obj.Query));
     }
 
     private static async Task<List<TResult>> RunAsync<TResult>(
@@ -88,7 +122,7 @@ public static class QueryTemplates
             return null;
         }
 
-        public Shape? Add(IModel model, Expression source, Func<QueryTemplate, object> compile, out object?[] values)
+        public Shape? Add(IModel model, Expression source, Func<QueryTemplate, object?> compile, out object?[] values)
         {
             values = [];
             if (_shapes.Length >= MaxShapesPerTail || Volatile.Read(ref _refusals) >= MaxRefusals) return null;
@@ -98,7 +132,7 @@ public static class QueryTemplates
                 if (Find(model, source, out values) is { } found) return found;
                 if (_shapes.Length >= MaxShapesPerTail) return null;
                 var template = QueryTemplate.TryCreate(source, out values);
-                object run;
+                object? run;
                 try
                 {
                     run = template is null ? throw new NotSupportedException() : compile(template);
@@ -111,6 +145,7 @@ public static class QueryTemplates
                     return null;
                 }
 
+                if (run is null) return null;
                 var shape = new Shape(model, template, run);
                 _shapes = [.. _shapes, shape];
                 return shape;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using System.Reflection;
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Domain.Catalog;
@@ -176,7 +177,7 @@ public sealed class QueryTemplateTests(ApiFixture fixture)
             next.Data!.ToJsonString(), StringComparison.Ordinal);
         // The cursor's values are the template's parameters (v0, v1…), and EF Core's own cache never saw the query.
         Assert.Contains(fixture.Sql.Commands, c => c.Contains("@v0", StringComparison.Ordinal) && c.Contains("LIMIT 6", StringComparison.Ordinal));
-        Assert.Equal(0, EfCoreCachedQueries("OrderByDescending", "Stock", "ThenByDescending", "Slug"));
+        Assert.Equal(0, EfCoreCachedQueries("OrderByDescending(x => x.Stock)", "ThenByDescending(x => x.Category.Slug)"));
     }
 
     [Fact]
@@ -244,5 +245,33 @@ public sealed class QueryTemplateTests(ApiFixture fixture)
         Assert.Equal("SPI-005,SPI-004,SPI-003", three["spices"]);
         // The parents' keys are the template's parameter.
         Assert.Contains(fixture.Sql.Commands, c => c.Contains("@v0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DocumentsThatDifferOnlyInTheirText_ShareOneCompiledQuery()
+    {
+        await fixture.ResetAsync();
+        var client = fixture.Client();
+        // Other whitespace, an alias, another operation name: other documents, other plans, the same query.
+        string[] documents =
+        [
+            "{ products(first: 4, order: [{ createdAt: DESC }, { category: { name: DESC } }]) { nodes { sku } } }",
+            "query   Newest { products(first: 4, order: [{ createdAt: DESC }, { category: { name: DESC } }]) { nodes { sku } } }",
+            "{ newest: products(first: 4, order: [{createdAt: DESC}, {category: {name: DESC}}]) {nodes {sku}} }",
+        ];
+        int Compiled() => QueryTemplates.CompiledQueries.Select(q => new ExpressionPrinter().PrintExpression(q))
+            .Count(text => text.Contains("OrderByDescending(x => x.CreatedAt)", StringComparison.Ordinal)
+                && text.Contains("ThenByDescending(x => x.Category.Name)", StringComparison.Ordinal));
+
+        var answers = new List<string>();
+        foreach (var document in documents)
+        {
+            var data = (await client.PostAsync(document)).EnsureNoErrors().Data!;
+            answers.Add(data.AsObject().Single().Value!["nodes"]!.ToJsonString());
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.Equal(4, JsonNode.Parse(answers[0])!.AsArray().Count);
+        Assert.Equal(1, Compiled());
     }
 }
