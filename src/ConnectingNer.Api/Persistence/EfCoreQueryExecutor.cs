@@ -15,6 +15,17 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         query.CountAsync(cancellationToken);
 
+    /// <summary>Compiled once per key and shape of source (<see cref="QueryTemplates"/>), or counted as any query.</summary>
+    public Task<int> CountAsync<T>(IQueryable<T> query, object key, CancellationToken cancellationToken) =>
+        QueryTemplates.TryExecuteAsync<int>(query, key, source => Expression.Call(Counts<T>.Method, source), cancellationToken)
+        ?? query.CountAsync(cancellationToken);
+
+    private static class Counts<T>
+    {
+        public static readonly MethodInfo Method = typeof(Queryable).GetMethods()
+            .Single(m => m.Name == nameof(Queryable.Count) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(T));
+    }
+
     /// <summary>
     /// Compiled once per tail and shape of source (<see cref="QueryTemplates"/>), the limit a parameter named as
     /// <see cref="PageSizeLiterals"/> expects; a source that cannot be a template runs as any query.

@@ -43,7 +43,7 @@ public static class KeysetPager
             HasPreviousPage: backward ? hasMore : boundary is not null,
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
-        return new Connection<T>(edges, pageInfo, ct => executor.CountAsync(source, ct));
+        return new Connection<T>(edges, pageInfo, ct => executor.CountAsync(source, plan, ct));
     }
 
     /// <summary>A row and the values of its sort keys, read in the same query.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -39,19 +40,48 @@ public static class QueryTemplates
         IQueryable source, object tail, Func<Expression, Expression, Expression> build, string limitName, int limit,
         CancellationToken cancellationToken)
     {
-        if (source.Provider is not TemplateQueryProvider provider) return null;
-        var shapes = ByTail.GetValue(tail, _ => new Shapes());
-        var model = provider.Model;
-        var shape = shapes.Find(model, source.Expression, out var values);
-        if (shape is null)
-        {
-            shape = shapes.Add(model, source.Expression, template =>
-                Compile<IAsyncEnumerable<TResult>>(provider, model, build(template.Expression, new QueryParameterExpression(limitName, typeof(int)))),
-                out values);
-            if (shape is null) return null;
-        }
+        var limitParameter = new QueryParameterExpression(limitName, typeof(int));
+        return Prepare<IAsyncEnumerable<TResult>>(source, tail, template => build(template, limitParameter), out var provider, out var shape, out var values)
+            ? RunAsync((Func<QueryContext, IAsyncEnumerable<TResult>>)shape.Run, shape.Template, values, provider, limitName, limit, cancellationToken)
+            : null;
+    }
 
-        return RunAsync((Func<QueryContext, IAsyncEnumerable<TResult>>)shape.Run, shape.Template, values, provider, limitName, limit, cancellationToken);
+    /// <summary>
+    /// The single value of <paramref name="build"/>'s query over <paramref name="source"/> (a count, say), compiled once
+    /// per <paramref name="key"/> and shape of source; or null, as <see cref="TryToListAsync{TResult}"/>.
+    /// </summary>
+    public static Task<TResult>? TryExecuteAsync<TResult>(
+        IQueryable source, object key, Func<Expression, Expression> build, CancellationToken cancellationToken)
+    {
+        if (!Prepare<Task<TResult>>(source, key, build, out var provider, out var shape, out var values)) return null;
+        var context = QueryContextFor(provider, shape.Template, values, cancellationToken);
+        return ((Func<QueryContext, Task<TResult>>)shape.Run)(context);
+    }
+
+    /// <summary>The compiled shape of the source under this key, compiled now if it is new, and the source's values.</summary>
+    private static bool Prepare<TCompiled>(
+        IQueryable source, object key, Func<Expression, Expression> build,
+        [NotNullWhen(true)] out TemplateQueryProvider? provider, [NotNullWhen(true)] out Shape? shape, out object?[] values)
+    {
+        values = [];
+        shape = null;
+        provider = source.Provider as TemplateQueryProvider;
+        if (provider is null) return false;
+        var shapes = ByTail.GetValue(key, _ => new Shapes());
+        var model = provider.Model;
+        var current = provider; // a lambda cannot use an out parameter
+        shape = shapes.Find(model, source.Expression, out values)
+            ?? shapes.Add(model, source.Expression, template => Compile<TCompiled>(current, model, build(template.Expression)), out values);
+        return shape is not null;
+    }
+
+    private static QueryContext QueryContextFor(TemplateQueryProvider provider, QueryTemplate template, object?[] values, CancellationToken cancellationToken)
+    {
+        var context = provider.CreateQueryContext();
+        context.CancellationToken = cancellationToken;
+        var parameters = context.Parameters;
+        for (var i = 0; i < values.Length; i++) parameters[template.Names[i]] = values[i];
+        return context;
     }
 
     /// <summary>
@@ -90,11 +120,8 @@ public static class QueryTemplates
         Func<QueryContext, IAsyncEnumerable<TResult>> run, QueryTemplate template, object?[] values, TemplateQueryProvider provider,
         string limitName, int limit, CancellationToken cancellationToken)
     {
-        var context = provider.CreateQueryContext();
-        context.CancellationToken = cancellationToken;
-        var parameters = context.Parameters;
-        for (var i = 0; i < values.Length; i++) parameters[template.Names[i]] = values[i];
-        parameters[limitName] = limit;
+        var context = QueryContextFor(provider, template, values, cancellationToken);
+        context.Parameters[limitName] = limit;
         var rows = new List<TResult>(Math.Min(limit, 64));
         await foreach (var row in run(context).WithCancellation(cancellationToken)) rows.Add(row);
         return rows;

@@ -274,4 +274,24 @@ public sealed class QueryTemplateTests(ApiFixture fixture)
         Assert.Equal(4, JsonNode.Parse(answers[0])!.AsArray().Count);
         Assert.Equal(1, Compiled());
     }
+
+    [Fact]
+    public async Task TotalCount_RunsACompiledCount_WithEachRequestsValues()
+    {
+        await fixture.ResetAsync();
+        var client = fixture.Client();
+        const string Query = "query($where: ProductFilterInput) { products(first: 1, where: $where) { totalCount } }";
+        async Task<int> Count(object where) =>
+            (await client.PostAsync(Query, new { where })).EnsureNoErrors().Data!["products"]!["totalCount"]!.GetValue<int>();
+
+        Assert.Equal(5, await Count(new { sku = new { startsWith = "tea" } }));
+        fixture.Sql.Reset();
+        Assert.Equal(2, await Count(new { sku = new { startsWith = "tea" }, pricePaise = new { gt = 10300 } }));
+        Assert.Equal(5, await Count(new { sku = new { startsWith = "han" } }));
+        Assert.Equal(0, await Count(new { sku = new { startsWith = "x" } }));
+
+        // The counts ran compiled: the filter's value is the template's parameter.
+        Assert.Equal(2, fixture.Sql.Commands.Count(c => c.Contains("count(*)", StringComparison.Ordinal) && c.Contains("@v0", StringComparison.Ordinal)
+            && !c.Contains("@v1", StringComparison.Ordinal)));
+    }
 }
