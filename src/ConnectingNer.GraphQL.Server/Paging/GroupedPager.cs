@@ -7,6 +7,9 @@ namespace ConnectingNer.GraphQL.Server.Paging;
 /// <summary>The first page of many groups in one query.</summary>
 public static class GroupedPager
 {
+    /// <summary>The count tails of grouped pages, one per plan (a plan serves one field, so one group key).</summary>
+    private static readonly ConditionalWeakTable<object, object> CountTails = new();
+
     public static Connection<T> Empty<T>() =>
         new([], new PageInfo(false, false, null, null), _ => Task.FromResult(0));
 
@@ -26,7 +29,7 @@ public static class GroupedPager
             ? []
             : (await executor.ToListAsync(filtered, plan.Grouped(groupKey), size + 1, cancellationToken)).SelectMany(r => r).ToList();
 
-        var counts = new Lazy<Task<Dictionary<TKey, int>>>(() => CountAsync(filtered, groupKey, executor, cancellationToken));
+        var counts = new Lazy<Task<Dictionary<TKey, int>>>(() => CountAsync(filtered, plan, groupKey, executor, cancellationToken));
         var result = new Dictionary<TKey, Connection<T>>();
         foreach (var group in rows.GroupBy(r => (TKey)r.Keys[^1]!))
         {
@@ -71,11 +74,22 @@ public static class GroupedPager
     }
 
     private static async Task<Dictionary<TKey, int>> CountAsync<T, TKey>(
-        IQueryable<T> filtered, Expression<Func<T, TKey>> groupKey, IQueryExecutor executor, CancellationToken cancellationToken)
+        IQueryable<T> filtered, PagePlan<T> plan, Expression<Func<T, TKey>> groupKey, IQueryExecutor executor, CancellationToken cancellationToken)
         where TKey : notnull
     {
-        var counts = await executor.ToListAsync(filtered.GroupBy(groupKey).Select(g => new GroupCount<TKey>(g.Key, g.Count())), cancellationToken);
+        // Counts have no limit: the tail leaves it out.
+        var tail = (QueryTail<T, GroupCount<TKey>>)CountTails.GetValue(plan, _ => CountTail<T, TKey>(groupKey));
+        var counts = await executor.ToListAsync(filtered, tail, 0, cancellationToken);
         return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+
+    private static QueryTail<T, GroupCount<TKey>> CountTail<T, TKey>(Expression<Func<T, TKey>> groupKey)
+    {
+        Expression<Func<IGrouping<TKey, T>, GroupCount<TKey>>> count = g => new GroupCount<TKey>(g.Key, g.Count());
+        return new QueryTail<T, GroupCount<TKey>>((source, _) => Expression.Call(typeof(Queryable), nameof(Queryable.Select),
+            [typeof(IGrouping<TKey, T>), typeof(GroupCount<TKey>)],
+            Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [typeof(T), typeof(TKey)], source, Expression.Quote(groupKey)),
+            Expression.Quote(count)));
     }
 
     private sealed record GroupCount<TKey>(TKey Key, int Count);

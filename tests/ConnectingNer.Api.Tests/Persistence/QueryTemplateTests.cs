@@ -294,4 +294,23 @@ public sealed class QueryTemplateTests(ApiFixture fixture)
         Assert.Equal(2, fixture.Sql.Commands.Count(c => c.Contains("count(*)", StringComparison.Ordinal) && c.Contains("@v0", StringComparison.Ordinal)
             && !c.Contains("@v1", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task ANestedListsTotalCount_RunsACompiledCount_ForEveryParentAtOnce()
+    {
+        await fixture.ResetAsync();
+        var client = fixture.Client();
+        const string Query = "query($where: ProductFilterInput) { categories { slug products(first: 1, where: $where) { totalCount } } }";
+        async Task<Dictionary<string, int>> Counts(object where) => (await client.PostAsync(Query, new { where })).EnsureNoErrors()
+            .Data!["categories"]!.AsArray().ToDictionary(c => c!["slug"]!.GetValue<string>(), c => c!["products"]!["totalCount"]!.GetValue<int>());
+
+        Assert.Equal(5, (await Counts(new { pricePaise = new { gt = 0 } }))["tea"]);
+        fixture.Sql.Reset();
+        var cheap = await Counts(new { pricePaise = new { lt = 10300 } });
+
+        Assert.Equal(2, cheap["tea"]);
+        Assert.Equal(2, cheap["spices"]);
+        // One grouped count for every category, compiled: the parents' keys and the filter's value are its parameters.
+        Assert.Single(fixture.Sql.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal) && c.Contains("@v1", StringComparison.Ordinal));
+    }
 }
