@@ -17,14 +17,8 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
 
     /// <summary>Compiled once per key and shape of source (<see cref="QueryTemplates"/>), or counted as any query.</summary>
     public Task<int> CountAsync<T>(IQueryable<T> query, object key, CancellationToken cancellationToken) =>
-        QueryTemplates.TryExecuteAsync<int>(query, key, source => Expression.Call(Counts<T>.Method, source), cancellationToken)
+        QueryTemplates.TryExecuteAsync<int>(query, key, source => Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], source), cancellationToken)
         ?? query.CountAsync(cancellationToken);
-
-    private static class Counts<T>
-    {
-        public static readonly MethodInfo Method = typeof(Queryable).GetMethods()
-            .Single(m => m.Name == nameof(Queryable.Count) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(T));
-    }
 
     /// <summary>
     /// Compiled once per tail and shape of source (<see cref="QueryTemplates"/>), the limit a parameter named as
@@ -33,8 +27,7 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
     public Task<List<TResult>> ToListAsync<TSource, TResult>(
         IQueryable<TSource> source, QueryTail<TSource, TResult> tail, int limit, CancellationToken cancellationToken) =>
         QueryTemplates.TryToListAsync<TResult>(source, tail, tail.Apply, nameof(PageSize.PageSizeInSql), limit, cancellationToken)
-        ?? source.Provider.CreateQuery<TResult>(tail.Apply(source.Expression, Expression.Field(Expression.Constant(new PageSize(limit)), PageSizes.Field)))
-            .ToListAsync(cancellationToken);
+        ?? source.Provider.CreateQuery<TResult>(tail.Apply(source.Expression, PageSize.Read(limit))).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Names a page's size (<c>Take(11)</c>) so that <see cref="PageSizeLiterals"/> finds its parameter in the SQL: EF Core
@@ -46,14 +39,12 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
     {
         public static readonly PageSizes Instance = new();
 
-        public static readonly FieldInfo Field = typeof(PageSize).GetField(nameof(PageSize.PageSizeInSql))!;
-
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
             var visited = (MethodCallExpression)base.VisitMethodCall(node);
             return visited.Method is { Name: nameof(Queryable.Take) } method && method.DeclaringType == typeof(Queryable)
                 && visited.Arguments[1] is ConstantExpression { Value: int size }
-                ? visited.Update(null, [visited.Arguments[0], Expression.Field(Expression.Constant(new PageSize(size)), Field)])
+                ? visited.Update(null, [visited.Arguments[0], PageSize.Read(size)])
                 : visited;
         }
 
@@ -75,8 +66,13 @@ public sealed class EfCoreQueryExecutor : IQueryExecutor
     /// <summary>The holder whose field EF Core names the size's parameter after (<see cref="PageSizeLiterals"/> looks for it).</summary>
     internal sealed class PageSize(int size)
     {
+        private static readonly FieldInfo Field = typeof(PageSize).GetField(nameof(PageSizeInSql))!;
+
 #pragma warning disable SA1401, CA1051 // EF Core names the parameter after this field: it must stay a field of this name.
         public readonly int PageSizeInSql = size;
 #pragma warning restore SA1401, CA1051
+
+        /// <summary>The size read from a holder: EF Core makes it a parameter named after the field.</summary>
+        public static Expression Read(int size) => Expression.Field(Expression.Constant(new PageSize(size)), Field);
     }
 }

@@ -7,8 +7,11 @@ namespace ConnectingNer.GraphQL.Server.Paging;
 /// <summary>The first page of many groups in one query.</summary>
 public static class GroupedPager
 {
-    /// <summary>The count tails of grouped pages, one per plan (a plan serves one field, so one group key).</summary>
-    private static readonly ConditionalWeakTable<object, object> CountTails = new();
+    /// <summary>
+    /// The page and count tails of each plan's grouped pages (a <see cref="Tails{T,TKey}"/>), kept as long as the plan.
+    /// A plan serves one field, so one group key: the tails are made with the first request's and kept.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, object> TailsByPlan = new();
 
     public static Connection<T> Empty<T>() =>
         new([], new PageInfo(false, false, null, null), _ => Task.FromResult(0));
@@ -25,11 +28,12 @@ public static class GroupedPager
             Expression.Call(Expression.Field(Expression.Constant(new StrongBox<List<TKey>>(wanted)), nameof(StrongBox<List<TKey>>.Value)),
                 typeof(List<TKey>).GetMethod(nameof(List<TKey>.Contains))!, LambdaInliner.Inline(groupKey, parameter)), parameter);
         var filtered = query.Where(inGroups);
+        var tails = (Tails<T, TKey>)TailsByPlan.GetValue(plan, _ => new Tails<T, TKey>(PageTail(plan, groupKey), CountTail<T, TKey>(groupKey)));
         var rows = size == 0
             ? []
-            : (await executor.ToListAsync(filtered, plan.Grouped(groupKey), size + 1, cancellationToken)).SelectMany(r => r).ToList();
+            : (await executor.ToListAsync(filtered, tails.Page, size + 1, cancellationToken)).SelectMany(r => r).ToList();
 
-        var counts = new Lazy<Task<Dictionary<TKey, int>>>(() => CountAsync(filtered, plan, groupKey, executor, cancellationToken));
+        var counts = new Lazy<Task<Dictionary<TKey, int>>>(() => CountAsync(filtered, tails.Count, executor, cancellationToken));
         var result = new Dictionary<TKey, Connection<T>>();
         foreach (var group in rows.GroupBy(r => (TKey)r.Keys[^1]!))
         {
@@ -52,7 +56,7 @@ public static class GroupedPager
     /// <c>limit</c> rows of its group in order, with their sort keys and the group's key last (EF Core: a correlated
     /// collection with LIMIT, which PostgreSQL runs as a lateral join). One statement for all parents.
     /// </summary>
-    internal static QueryTail<T, List<KeysetPager.Keyed<T>>> Tail<T, TKey>(PagePlan<T> plan, Expression<Func<T, TKey>> groupKey)
+    private static QueryTail<T, List<KeysetPager.Keyed<T>>> PageTail<T, TKey>(PagePlan<T> plan, Expression<Func<T, TKey>> groupKey)
     {
         var selector = Expression.Quote(KeysetPager.WithKeys([.. plan.Keys, new SortKey(groupKey, false)], plan.Projection));
         return new QueryTail<T, List<KeysetPager.Keyed<T>>>((source, limit) =>
@@ -74,11 +78,10 @@ public static class GroupedPager
     }
 
     private static async Task<Dictionary<TKey, int>> CountAsync<T, TKey>(
-        IQueryable<T> filtered, PagePlan<T> plan, Expression<Func<T, TKey>> groupKey, IQueryExecutor executor, CancellationToken cancellationToken)
+        IQueryable<T> filtered, QueryTail<T, GroupCount<TKey>> tail, IQueryExecutor executor, CancellationToken cancellationToken)
         where TKey : notnull
     {
         // Counts have no limit: the tail leaves it out.
-        var tail = (QueryTail<T, GroupCount<TKey>>)CountTails.GetValue(plan, _ => CountTail<T, TKey>(groupKey));
         var counts = await executor.ToListAsync(filtered, tail, 0, cancellationToken);
         return counts.ToDictionary(c => c.Key, c => c.Count);
     }
@@ -93,4 +96,6 @@ public static class GroupedPager
     }
 
     private sealed record GroupCount<TKey>(TKey Key, int Count);
+
+    private sealed record Tails<T, TKey>(QueryTail<T, List<KeysetPager.Keyed<T>>> Page, QueryTail<T, GroupCount<TKey>> Count);
 }

@@ -3,8 +3,8 @@ using System.Linq.Expressions;
 namespace ConnectingNer.GraphQL.Server.Paging;
 
 /// <summary>
-/// The part of a page query that follows its source: order, limit and row selector. It is the same for every request
-/// of a field's plan (only the limit's value changes), so an executor may compile it once with each shape of source it
+/// The part of a page query that follows its source: order, limit and row selector (or a grouped count's grouping, which
+/// takes no limit). It is the same for every request of a field's plan (only the limit's value changes), so an executor may compile it once with each shape of source it
 /// meets and pass the limit and the source's values as parameters (<see cref="IQueryExecutor.ToListAsync{TSource,TResult}"/>).
 /// A tail is its own cache key: keep one per plan and direction.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class QueryTail<TSource, TResult>(Func<Expression, Expression, Exp
     public Expression Apply(Expression source, Expression limit)
     {
         var query = build(source, limit);
-        return query.Type == typeof(IQueryable<TResult>) || typeof(IQueryable<TResult>).IsAssignableFrom(query.Type)
+        return typeof(IQueryable<TResult>).IsAssignableFrom(query.Type)
             ? query
             : throw new InvalidOperationException($"A query tail built {query.Type}, not IQueryable<{typeof(TResult).Name}>.");
     }

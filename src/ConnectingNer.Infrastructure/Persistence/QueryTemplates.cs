@@ -20,7 +20,7 @@ public static class QueryTemplates
     /// <summary>Shapes of source compiled per tail (a catalog page has two: with and without products withdrawn from sale).</summary>
     public const int MaxShapesPerTail = 8;
 
-    // Sources that made no template, per tail, before the tail stops trying.
+    // Sources that made no compiled query, per tail, before the tail stops trying.
     private const int MaxRefusals = 8;
 
     /// <summary>Compiled queries kept for all tails together; past that, new shapes run as any query.</summary>
@@ -40,8 +40,8 @@ public static class QueryTemplates
         IQueryable source, object tail, Func<Expression, Expression, Expression> build, string limitName, int limit,
         CancellationToken cancellationToken)
     {
-        var limitParameter = new QueryParameterExpression(limitName, typeof(int));
-        return Prepare<IAsyncEnumerable<TResult>>(source, tail, template => build(template, limitParameter), out var provider, out var shape, out var values)
+        return Prepare<IAsyncEnumerable<TResult>>(source, tail, template => build(template, new QueryParameterExpression(limitName, typeof(int))),
+                out var provider, out var shape, out var values)
             ? RunAsync((Func<QueryContext, IAsyncEnumerable<TResult>>)shape.Run, shape.Template, values, provider, limitName, limit, cancellationToken)
             : null;
     }
@@ -127,6 +127,20 @@ public static class QueryTemplates
         return rows;
     }
 
+    private static object? TryCompile(Func<QueryTemplate, object?> compile, QueryTemplate template)
+    {
+        try
+        {
+            return compile(template);
+        }
+#pragma warning disable CA1031 // Whatever the compilation refused, the query runs as any other and EF Core reports it there.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
     private sealed record Shape(IModel Model, QueryTemplate Template, object Run);
 
     /// <summary>A tail's compiled shapes: read without a lock, added under one.</summary>
@@ -159,20 +173,14 @@ public static class QueryTemplates
                 if (Find(model, source, out values) is { } found) return found;
                 if (_shapes.Length >= MaxShapesPerTail) return null;
                 var template = QueryTemplate.TryCreate(source, out values);
-                object? run;
-                try
+                if (template is null || TryCompile(compile, template) is not { } run)
                 {
-                    run = template is null ? throw new NotSupportedException() : compile(template);
-                }
-#pragma warning disable CA1031 // Whatever the compilation refused, the query runs as any other and EF Core reports it there.
-                catch (Exception)
-#pragma warning restore CA1031
-                {
+                    // No template, a query EF Core refused, or the compiled queries' bound reached: a tail that keeps
+                    // getting these stops trying, so its pages do not pay for the attempt on every request.
                     _refusals++;
                     return null;
                 }
 
-                if (run is null) return null;
                 var shape = new Shape(model, template, run);
                 _shapes = [.. _shapes, shape];
                 return shape;
