@@ -50,7 +50,11 @@ public static class GraphQLServerExtensions
             builder
                 .AddSchema<TSchema>()
                 .AddGraphTypes(typeof(GraphQLServerExtensions).Assembly)
-                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                .AddSystemTextJson(json =>
+                {
+                    json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                    json.Converters.Add(new ExecutionResultWriter()); // before GraphQL.NET's own, so it is the one used
+                })
                 .AddErrorInfoProvider<ServerErrorInfoProvider>()
                 .AddSchemaVisitor(new AuthorizationFieldMiddleware.Visitor())
                 .AddExecutionStrategy<Execution.PlannedSerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
