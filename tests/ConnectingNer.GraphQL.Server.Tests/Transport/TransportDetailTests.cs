@@ -114,6 +114,52 @@ public sealed class TransportDetailTests(LibraryDatabase database)
     }
 
     [Fact]
+    public async Task ABodyArrivingInSmallPieces_IsReadWhole()
+    {
+        var server = await database.DefaultServerAsync();
+        var text = new string('p', 3000);
+        using var slow = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StreamContent(new TrickleStream(Encoding.UTF8.GetBytes("{\"query\":\"{ echo(text: \\\"" + text + "\\\") }\"}"), 7)),
+        };
+        slow.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+
+        var answer = await server.SendAsync(slow);
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal(text, answer.Data.GetProperty("echo").GetString());
+    }
+
+    /// <summary>A request body that gives at most <paramref name="piece"/> bytes a read, yielding between reads.</summary>
+    private sealed class TrickleStream(byte[] bytes, int piece) : Stream
+    {
+        private int _position;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            var count = Math.Min(Math.Min(piece, buffer.Length), bytes.Length - _position);
+            bytes.AsMemory(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, default).GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task TheTokenRefusal_SaysTheLimit()
     {
         await using var server = await LibraryServer.StartAsync(database, new Dictionary<string, string?> { ["GraphQL:MaxTokens"] = "3" });
