@@ -39,7 +39,7 @@ public static class GroupedPager
         {
             var items = group.ToList();
             var hasMore = items.Count > size;
-            var page = items.Take(size).Select(r => new Edge<T>(CursorCodec.Encode(r.Keys[..^1]), r.Node)).ToList();
+            var page = items.Take(size).Select(r => new Edge<T>(new ArraySegment<object?>(r.Keys, 0, r.Keys.Length - 1), r.Node)).ToList();
             var key = group.Key;
             result[key] = new Connection<T>(page,
                 new PageInfo(hasMore, false, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor),

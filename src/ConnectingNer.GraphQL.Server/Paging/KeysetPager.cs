@@ -37,7 +37,7 @@ public static class KeysetPager
         if (hasMore) rows.RemoveAt(rows.Count - 1);
         if (backward) rows.Reverse();
 
-        var edges = rows.Select(row => new Edge<T>(CursorCodec.Encode(row.Keys), row.Node)).ToList();
+        var edges = rows.Select(row => new Edge<T>(row.Keys, row.Node)).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: backward ? boundary is not null : hasMore,
             HasPreviousPage: backward ? hasMore : boundary is not null,

@@ -5,7 +5,17 @@ namespace ConnectingNer.GraphQL.Server.Relay;
 /// <summary>Opaque global ids in HotChocolate's format: <c>Base64("TypeName:key")</c>.</summary>
 public static class GlobalId
 {
-    public static string Encode(string typeName, int key) => Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>An id with an integer key, encoded without intermediate strings: lists write one per row.</summary>
+    public static string Encode(string typeName, int key)
+    {
+        var length = Encoding.UTF8.GetByteCount(typeName);
+        if (length > 200) return Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Span<byte> text = stackalloc byte[length + 12]; // ':' and at most 11 characters of an int
+        Encoding.UTF8.GetBytes(typeName, text);
+        text[length] = (byte)':';
+        key.TryFormat(text[(length + 1)..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToBase64String(text[..(length + 1 + written)]);
+    }
 
     public static string Encode(string typeName, string key) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(typeName + ":" + key));

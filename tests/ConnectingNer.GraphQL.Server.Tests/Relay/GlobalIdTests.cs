@@ -8,6 +8,25 @@ public sealed class GlobalIdTests
     public void Encode_UsesHotChocolateFormat() =>
         Assert.Equal("UHJvZHVjdDo0Mg==", GlobalId.Encode("Product", 42));
 
+    [Theory]
+    [InlineData("Item", 0)]
+    [InlineData("Item", 7)]
+    [InlineData("Item", -1)]
+    [InlineData("Item", int.MaxValue)]
+    [InlineData("Item", int.MinValue)]
+    [InlineData("Bücher", 12345)]
+    [InlineData("", 5)]
+    public void Encode_OfAnIntegerKey_IsTheIdOfItsText(string typeName, int key) =>
+        Assert.Equal(GlobalId.Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture)), GlobalId.Encode(typeName, key));
+
+    [Fact]
+    public void Encode_OfAnIntegerKey_WithALongTypeName_IsTheIdOfItsText()
+    {
+        var longName = new string('x', 150) + "\u0985\u09b8\u09ae" + new string('y', 100);
+        Assert.Equal(GlobalId.Encode(longName, "99"), GlobalId.Encode(longName, 99));
+        Assert.Equal(GlobalId.Encode("x" + new string('\u0985', 66), "1"), GlobalId.Encode("x" + new string('\u0985', 66), 1));
+    }
+
     [Fact]
     public void TryDecodeInt_WhenRoundTripped_ReturnsKey()
     {
