@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ConnectingNer.Application.Common.Interfaces;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Domain.Catalog;
@@ -11,8 +12,11 @@ internal static class VisibleProducts
     public static IQueryable<Product> For(IApplicationDbContext db, ICurrentUser user)
     {
         var products = db.Products.AsNoTracking();
-        return IncludesInactive(user) ? products : products.Where(p => p.IsActive);
+        return IncludesInactive(user) ? products : products.Where(Active);
     }
+
+    /// <summary>Built once: a lambda written in place is a new expression tree, built by reflection, on every request.</summary>
+    private static readonly Expression<Func<Product, bool>> Active = p => p.IsActive;
 
     /// <summary>Whether the caller also sees products withdrawn from sale.</summary>
     public static bool IncludesInactive(ICurrentUser user) => user.Satisfies(Policies.CatalogWrite);

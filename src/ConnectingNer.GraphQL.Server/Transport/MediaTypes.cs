@@ -14,6 +14,7 @@ public static class MediaTypes
     public static string? Negotiate(string? accept)
     {
         if (string.IsNullOrWhiteSpace(accept)) return Json;
+        if (accept is Json or GraphQLResponseJson) return accept; // what clients send, without splitting it up
 
         string? best = null;
         var bestQuality = 0.0;
@@ -52,6 +53,7 @@ public static class MediaTypes
     {
         charsetSupported = true;
         if (string.IsNullOrWhiteSpace(contentType)) return false;
+        if (contentType is Json or "application/json; charset=utf-8") return true;
         var segments = contentType.Split(';');
         var type = segments[0].Trim().ToLowerInvariant();
         foreach (var parameter in segments.Skip(1))

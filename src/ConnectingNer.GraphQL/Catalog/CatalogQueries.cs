@@ -17,6 +17,9 @@ namespace ConnectingNer.GraphQL.Catalog;
 /// <summary>The catalog's root query fields: each translates its arguments into one request.</summary>
 public sealed class CatalogQueries : IQueryFields, INodeSource
 {
+    /// <summary>The products' unique key, built once rather than as a new expression tree on every request.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<ProductReadModel, int>> ById = p => p.Id;
+
     private static readonly IReadOnlyList<SortKey> ByRelevance =
         [new SortKey((System.Linq.Expressions.Expression<Func<ProductReadModel, double>>)(p => p.Relevance), Descending: true)];
 
@@ -26,7 +29,7 @@ public sealed class CatalogQueries : IQueryFields, INodeSource
             .Description("Products for sale, filtered, ordered and paged (default 10, at most 50); ties are broken by id.")
             .DataFeatures<object?, object, ProductFilterInputType, ProductSortInputType>()
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
-                await ctx.Sender().Send(new ListProductsQuery(), ctx.CancellationToken), p => p.Id));
+                await ctx.Sender().Send(new ListProductsQuery(), ctx.CancellationToken), ById));
 
         query.Field<SearchProductsConnectionType>("searchProducts")
             .Description("Products matching a text (words in any order, typos in names forgiven), most relevant first.")
@@ -34,7 +37,7 @@ public sealed class CatalogQueries : IQueryFields, INodeSource
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(
                 await ctx.Sender().Send(new SearchProductsQuery(ctx.GetArgument<string>("query")), ctx.CancellationToken),
-                p => p.Id, ByRelevance));
+                ById, ByRelevance));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BestSellerType>>>>("bestSellers")
             .Description("The products that sold the most units, across all customers.")

@@ -23,6 +23,8 @@ public class ApiFactory(string connectionString, SqlCommandCounter? sql = null, 
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        // Every test runs with EF Core's check that a context is never used by two operations at once.
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Identity:RequireHttps", "false");
