@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -31,24 +32,62 @@ public sealed partial class PageSizeLiterals : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>
+    /// Rewritten texts of statements with one page size, by EF Core's text (the same string on every execution of a
+    /// statement) and the size: the rewrite runs once, not on every page read. Bounded; past the bound, rewritten afresh.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Text, int Size), string> Rewritten = new();
+
+    private const int MaxRewritten = 1024;
+
     private static void Inline(DbCommand command)
     {
         var text = command.CommandText;
         if (!text.Contains(Marker, StringComparison.Ordinal)) return;
         var parameters = command.Parameters;
+        var single = SingleSize(parameters);
+        if (single is { } one && Rewritten.TryGetValue((text, one.Size), out var known))
+        {
+            command.CommandText = known;
+            parameters.RemoveAt(one.Index);
+            return;
+        }
+
         command.CommandText = SizeParameter().Replace(text, match =>
         {
             var index = parameters.IndexOf(match.Value);
             if (index < 0) index = parameters.IndexOf(match.Value[1..]);
             return index >= 0 && parameters[index].Value is int size ? size.ToString(System.Globalization.CultureInfo.InvariantCulture) : match.Value;
         });
+        var removed = 0;
         for (var i = parameters.Count - 1; i >= 0; i--)
         {
             var name = parameters[i].ParameterName.TrimStart('@');
             if (name.StartsWith(Name, StringComparison.Ordinal) && parameters[i].Value is int
                 && !command.CommandText.Contains("@" + name, StringComparison.Ordinal))
+            {
                 parameters.RemoveAt(i);
+                removed++;
+            }
         }
+
+        // Kept only when the one size parameter was written in everywhere, so a cached text always drops it.
+        if (single is { } only && removed == 1 && Rewritten.Count < MaxRewritten)
+            Rewritten.TryAdd((text, only.Size), command.CommandText);
+    }
+
+    /// <summary>The index and value of the command's page size parameter when it has exactly one.</summary>
+    private static (int Index, int Size)? SingleSize(DbParameterCollection parameters)
+    {
+        (int, int)? found = null;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (!parameters[i].ParameterName.AsSpan().TrimStart('@').StartsWith(Name, StringComparison.Ordinal)) continue;
+            if (found is not null || parameters[i].Value is not int size) return null;
+            found = (i, size);
+        }
+
+        return found;
     }
 
     [GeneratedRegex(Marker + @"\d*(?![\w])", RegexOptions.CultureInvariant)]
