@@ -47,14 +47,19 @@ public sealed class AccessTokenCache(IOptions<IdentityServerOptions> options, Ti
     /// <summary>Read before validating a token in full and passed to <see cref="Add"/>: a revocation seen in between keeps the result out.</summary>
     public long Generation => Interlocked.Read(ref generation);
 
-    public bool TryGet(string token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
+    public bool TryGet(string token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal) =>
+        TryGet(token.AsSpan(), out principal);
+
+    /// <summary>Looks a token up without a string of its own (the request's header holds it).</summary>
+    public bool TryGet(ReadOnlySpan<char> token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ClaimsPrincipal? principal)
     {
         principal = null;
+        var byText = entries.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!live || Environment.TickCount64 - Interlocked.Read(ref lastHeard) > (long)SilenceLimit.TotalMilliseconds
-            || !entries.TryGetValue(token, out var entry)) return false;
+            || !byText.TryGetValue(token, out var entry)) return false;
         if (entry.Expires <= clock.GetUtcNow())
         {
-            entries.TryRemove(token, out _);
+            byText.TryRemove(token, out _);
             return false;
         }
 
