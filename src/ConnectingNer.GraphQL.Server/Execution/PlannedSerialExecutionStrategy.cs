@@ -49,6 +49,48 @@ public sealed class PlannedSerialExecutionStrategy : SerialExecutionStrategy
         parent.SubFields = subFields;
     }
 
+    /// <summary>
+    /// A field whose resolver reads only its source (<see cref="ISourceResolver"/>) and whose value is a leaf or an
+    /// object runs inline: resolve, serialize or build the object's child nodes, check non-null. Anything unusual (an
+    /// exception, a null where the schema promises a value) runs the field again through GraphQL.NET's own path, which
+    /// reports it as it always does: the resolver reads only its source, so running it twice is harmless.
+    /// </summary>
+    protected override Task ExecuteNodeAsync(ExecutionContext context, ExecutionNode node)
+    {
+        if (node.FieldDefinition?.Resolver is not ISourceResolver resolver || node.Parent is not ObjectExecutionNode
+            || node is not (ValueExecutionNode or ObjectExecutionNode) || context.CancellationToken.IsCancellationRequested)
+            return base.ExecuteNodeAsync(context, node);
+
+        try
+        {
+            var result = resolver.Resolve(node.Parent.Result);
+            if (result is null)
+            {
+                if (node.FieldDefinition.ResolvedType is NonNullGraphType) return base.ExecuteNodeAsync(context, node);
+                node.Result = null;
+                return Task.CompletedTask;
+            }
+
+            if (node is ValueExecutionNode leaf)
+            {
+                var serialized = leaf.GraphType.Serialize(result);
+                if (serialized is null) return base.ExecuteNodeAsync(context, node);
+                node.Result = serialized;
+                return Task.CompletedTask;
+            }
+
+            node.Result = result;
+            ValidateNodeResult(context, node);
+            SetSubFieldNodes(context, (ObjectExecutionNode)node);
+            return Task.CompletedTask;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            node.Result = null;
+            return base.ExecuteNodeAsync(context, node);
+        }
+    }
+
     private Collected[] Collect(ExecutionContext context, IGraphType specificType, GraphQLSelectionSet selectionSet)
     {
         var byType = Plans.GetValue(selectionSet, _ => new ConcurrentDictionary<IGraphType, Collected[]>());

@@ -3,6 +3,7 @@ using ConnectingNer.Application.Catalog.Queries;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Server.Data;
 using ConnectingNer.GraphQL.Server.Relay;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Catalog.Types;
@@ -17,10 +18,10 @@ public sealed class CategoryType : ObjectGraphType<CategoryReadModel>
         Description = "A shelf of the shop; every product belongs to one.";
         Interface<NodeInterfaceType>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The category's global id.")
-            .Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
-        Field(c => c.Name).Description("The category's display name.");
-        Field(c => c.Slug).Description("A URL-friendly unique name, e.g. `spices`.");
-        Field(c => c.Description).Description("What the category holds.");
+            .ResolveFromSource(c => GlobalId.Encode(TypeName, c.Id));
+        this.SourceField(c => c.Name).Description("The category's display name.");
+        this.SourceField(c => c.Slug).Description("A URL-friendly unique name, e.g. `spices`.");
+        this.SourceField(c => c.Description).Description("What the category holds.");
         Field<ProductsConnectionType>("products")
             .Description("The category's products: the first page only (default 10, at most 50), loaded for all categories of a list at once.")
             .DataFeatures<CategoryReadModel, object, ProductFilterInputType, ProductSortInputType>()

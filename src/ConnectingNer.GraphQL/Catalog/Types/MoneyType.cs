@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Catalog.Types;
@@ -11,9 +12,9 @@ public sealed class MoneyType : ObjectGraphType<long>
         Name = "Money";
         Description = "An amount of money in Indian rupees (INR).";
         Field<NonNullGraphType<DecimalGraphType>>("amount").Description("The amount in rupees, with two decimals.")
-            .Resolve(ctx => ctx.Source * 0.01m);
+            .ResolveFromSource(paise => paise * 0.01m);
         Field<NonNullGraphType<LongGraphType>>("amountInPaise").Description("The amount in paise (1 rupee = 100 paise): exact, for arithmetic.")
-            .Resolve(ctx => ctx.Source);
+            .ResolveFromSource(paise => paise);
         Field<NonNullGraphType<StringGraphType>>("currency").Description("ISO 4217 currency code; always `INR`.")
             .Resolve(_ => "INR");
         Field<NonNullGraphType<StringGraphType>>("formatted").Description("The amount as shown in India, e.g. `₹1,23,456.50`.")
