@@ -12,6 +12,7 @@ using ConnectingNer.GraphQL.Server.Data.Projection;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL;
 using GraphQL.DataLoader;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,16 +46,16 @@ public sealed class OrderType : ObjectGraphType<OrderReadModel>
         Name = TypeName;
         Description = "A placed order: what was bought at which price and tax, where it goes, and each step of its life.";
         Interface<NodeInterfaceType>();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The order's global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
-        Field(o => o.Number).Description("The order number, gapless within a financial year, e.g. `CN/2026-27/000123`.");
-        Field<NonNullGraphType<OrderStatusType>>("status").Description("Where the order is in its life.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<PaymentMethodType>>("paymentMethod").Description("Prepaid or cash on delivery.").Resolve(ctx => ctx.Source.PaymentMethod);
-        Field(o => o.PlacedAt).Description("When the order was placed.");
-        Field(o => o.PurchaseOrderNumber, nullable: true).Description("An organisation's purchase order number.");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The order's global id.").ResolveFromSource(o => GlobalId.Encode(TypeName, o.Id));
+        this.SourceField(o => o.Number).Description("The order number, gapless within a financial year, e.g. `CN/2026-27/000123`.");
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("Where the order is in its life.").ResolveFromSource(o => o.Status);
+        Field<NonNullGraphType<PaymentMethodType>>("paymentMethod").Description("Prepaid or cash on delivery.").ResolveFromSource(o => o.PaymentMethod);
+        this.SourceField(o => o.PlacedAt).Description("When the order was placed.");
+        this.SourceField(o => o.PurchaseOrderNumber, nullable: true).Description("An organisation's purchase order number.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("What was bought, as sold.")
             .ProjectsEachItem().Resolve(ctx => ctx.Source.Lines);
         Field<NonNullGraphType<MoneyType>>("total").Description("What the customer pays, GST included.")
-            .Projects(nameof(OrderReadModel.TotalPaise)).Resolve(ctx => ctx.Source.TotalPaise);
+            .Projects(nameof(OrderReadModel.TotalPaise)).ResolveFromSource(o => o.TotalPaise);
         Field<NonNullGraphType<TaxBreakdownType>>("taxBreakdown").Description("The GST inside the total.")
             .Projects(nameof(OrderReadModel.TaxableValuePaise), nameof(OrderReadModel.CgstPaise), nameof(OrderReadModel.SgstPaise),
                 nameof(OrderReadModel.IgstPaise), nameof(OrderReadModel.IntraState), nameof(OrderReadModel.PlaceOfSupply))
@@ -140,12 +141,12 @@ public sealed class OrderLineType : ObjectGraphType<OrderLineReadModel>
         Description = "A product of an order, as sold: price, name and tax are copies taken at checkout.";
         Field<ProductType>("product").Description("The product today (null once it is no longer in the catalog).")
             .Projects(nameof(OrderLineReadModel.ProductId)).Resolve(ctx => ctx.LoadProduct(ctx.Source.ProductId));
-        Field(l => l.Sku).Description("The SKU at checkout.");
-        Field(l => l.Name).Description("The name at checkout.");
-        Field(l => l.HsnCode).Description("The HSN code of the goods, as the invoice shows it.");
+        this.SourceField(l => l.Sku).Description("The SKU at checkout.");
+        this.SourceField(l => l.Name).Description("The name at checkout.");
+        this.SourceField(l => l.HsnCode).Description("The HSN code of the goods, as the invoice shows it.");
         Field<NonNullGraphType<DecimalGraphType>>("gstRatePercent").Description("The GST rate, e.g. 5.")
-            .Projects(nameof(OrderLineReadModel.GstRateBasisPoints)).Resolve(ctx => ctx.Source.GstRateBasisPoints / 100m);
-        Field(l => l.Quantity).Description("Units.");
+            .Projects(nameof(OrderLineReadModel.GstRateBasisPoints)).ResolveFromSource(l => l.GstRateBasisPoints / 100m);
+        this.SourceField(l => l.Quantity).Description("Units.");
         Money("unitPrice", "The price of one unit, GST included.", nameof(OrderLineReadModel.UnitPricePaise), l => l.UnitPricePaise);
         Money("lineTotal", "Unit price × quantity.", nameof(OrderLineReadModel.LineTotalPaise), l => l.LineTotalPaise);
         Money("taxableValue", "The line total without GST.", nameof(OrderLineReadModel.TaxableValuePaise), l => l.TaxableValuePaise);
@@ -155,7 +156,7 @@ public sealed class OrderLineType : ObjectGraphType<OrderLineReadModel>
     }
 
     private void Money(string name, string description, string member, Func<OrderLineReadModel, long> read) =>
-        Field<NonNullGraphType<MoneyType>>(name).Description(description).Projects(member).Resolve(ctx => read(ctx.Source));
+        Field<NonNullGraphType<MoneyType>>(name).Description(description).Projects(member).ResolveFromSource(l => read(l));
 }
 
 public sealed class TaxBreakdownType : ObjectGraphType<OrderReadModel>
