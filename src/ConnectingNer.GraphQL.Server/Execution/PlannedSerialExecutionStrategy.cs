@@ -91,8 +91,32 @@ public sealed class PlannedSerialExecutionStrategy : SerialExecutionStrategy
         }
     }
 
+    /// <summary>
+    /// The last few selection sets and types this thread collected: a list's items, and their objects in turn, ask for
+    /// the same few again and again, and this is cheaper than the weak table and dictionary behind it.
+    /// </summary>
+    [ThreadStatic]
+    private static Recent[]? _recent;
+
+    [ThreadStatic]
+    private static int _next;
+
+    private struct Recent
+    {
+        public GraphQLSelectionSet? SelectionSet;
+        public IGraphType? Type;
+        public Collected[]? Fields;
+    }
+
     private Collected[] Collect(ExecutionContext context, IGraphType specificType, GraphQLSelectionSet selectionSet)
     {
+        var recent = _recent ??= new Recent[4];
+        for (var i = 0; i < recent.Length; i++)
+        {
+            if (ReferenceEquals(recent[i].SelectionSet, selectionSet) && ReferenceEquals(recent[i].Type, specificType))
+                return recent[i].Fields!;
+        }
+
         var byType = Plans.GetValue(selectionSet, _ => new ConcurrentDictionary<IGraphType, Collected[]>());
         if (!byType.TryGetValue(specificType, out var collected))
         {
@@ -101,6 +125,8 @@ public sealed class PlannedSerialExecutionStrategy : SerialExecutionStrategy
             byType.TryAdd(specificType, collected);
         }
 
+        recent[_next] = new Recent { SelectionSet = selectionSet, Type = specificType, Fields = collected };
+        _next = (_next + 1) % recent.Length;
         return collected;
     }
 
