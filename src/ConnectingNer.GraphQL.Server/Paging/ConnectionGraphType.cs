@@ -1,3 +1,4 @@
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -19,7 +20,7 @@ public abstract class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Co
 
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
             .Description("Information to aid in pagination.")
-            .Resolve(ctx => ctx.Source.PageInfo);
+            .ResolveFromSource(c => c.PageInfo);
         AddField(new FieldType
         {
             Name = "edges",
@@ -43,10 +44,10 @@ public abstract class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Co
             Description = "An edge in a connection.";
             Field<NonNullGraphType<StringGraphType>>("cursor")
                 .Description("A cursor for use in pagination.")
-                .Resolve(ctx => ctx.Source.Cursor);
+                .ResolveFromSource(e => e.Cursor);
             Field<NonNullGraphType<TNodeType>>("node")
                 .Description(nodeDescription)
-                .Resolve(ctx => ctx.Source.Node);
+                .ResolveFromSource(e => e.Node);
         }
     }
 }

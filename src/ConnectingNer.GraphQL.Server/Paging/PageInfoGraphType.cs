@@ -1,3 +1,4 @@
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Server.Paging;
@@ -8,9 +9,9 @@ public sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
     {
         Name = "PageInfo";
         Description = "Information about pagination in a connection.";
-        Field(p => p.HasNextPage).Description("Indicates whether more edges exist following the set defined by the clients arguments.");
-        Field(p => p.HasPreviousPage).Description("Indicates whether more edges exist prior the set defined by the clients arguments.");
-        Field(p => p.StartCursor, nullable: true).Description("When paginating backwards, the cursor to continue.");
-        Field(p => p.EndCursor, nullable: true).Description("When paginating forwards, the cursor to continue.");
+        this.SourceField(p => p.HasNextPage).Description("Indicates whether more edges exist following the set defined by the clients arguments.");
+        this.SourceField(p => p.HasPreviousPage).Description("Indicates whether more edges exist prior the set defined by the clients arguments.");
+        this.SourceField(p => p.StartCursor, nullable: true).Description("When paginating backwards, the cursor to continue.");
+        this.SourceField(p => p.EndCursor, nullable: true).Description("When paginating forwards, the cursor to continue.");
     }
 }
