@@ -8,7 +8,8 @@
 # SHAPES (default "a ap ac m b c d"), CONSENT_SHAPES (default "r0 r1 r2 e1 e2"; empty skips them), ORDERS (default 3000; 0 skips
 # the placeOrder run), WARMUP_ORDERS (default 3000), BASELINE (a git revision: its server runs as "base" beside ours on
 # every shape ours runs, against the same database and in the same alternating rounds, so that what a change bought is
-# measured on the same machine at the same time; it must have the same migrations).
+# measured on the same machine at the same time; it must have the same migrations), ALLOC=1 (then, per shape, what
+# ours and base allocate per request: dotnet-counters over 4 s of a 12 s wrk run; a steadier figure than req/s here).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${1:-10}
@@ -229,6 +230,31 @@ for shape in $SHAPES; do
   [[ $shape =~ ^(ap|ac|m)$ && -n "${rps[a.ours]:-}" ]] && ratio "token/anonymous catalog" "${rps[$shape.ours]}" "${rps[a.ours]}"
   awk -v p50="${p50[$shape.ours]}" -v p99="${p99[$shape.ours]}" 'BEGIN { printf "%-28s ours p99/p50 = %.1f\n", "", p99 / p50 }'
 done
+# Allocations per request (ALLOC=1): the runtime's allocated-bytes counter over 4 s of a 12 s run, divided by the
+# requests of those 4 s (the run's rate). GC work follows allocations; on this shared machine the figure moves far
+# less from run to run than req/s does.
+if [ "${ALLOC:-0}" = 1 ]; then
+  counters="$ROOT/artifacts/tools/dotnet-counters"
+  [ -x "$counters" ] || dotnet tool install --tool-path "$ROOT/artifacts/tools" dotnet-counters --version 10.0.750501 >/dev/null
+  printf '\n%-28s %-12s %16s %18s\n' "shape" "server" "allocated/req" "gen0 GCs/1000 req"
+  for shape in $SHAPES; do
+    for who in ours base; do
+      [ "$who" = base ] && [ -z "${BASELINE:-}" ] && continue
+      csv="$OUT/alloc-$shape-$who.csv"; rm -f "$csv"
+      run "$who" "$shape" 12 > "$OUT/alloc-run" &
+      local_run=$!
+      sleep 2
+      "$counters" collect -p "$(pid_of $who)" --counters System.Runtime --refresh-interval 4 --duration 00:00:00:09 \
+        --format csv -o "$csv" >/dev/null 2>&1 || true
+      wait "$local_run"
+      rate=$(sed -E 's/.*rps=([0-9.]+).*/\1/' "$OUT/alloc-run")
+      bytes=$(grep 'total_allocated' "$csv" | tail -1 | awk -F, '{print $NF}')
+      gen0=$(grep 'collections.*gen0' "$csv" | tail -1 | awk -F, '{print $NF}')
+      awk -v n="${names[$shape]}" -v w="${server_names[$who]}" -v r="$rate" -v b="${bytes:-0}" -v g="${gen0:-0}" \
+        'BEGIN { printf "%-28s %-12s %13.1f KB %18.2f\n", n, w, b / (r * 4) / 1024, g * 1000 / (r * 4) }'
+    done
+  done
+fi
 [ -z "${BASELINE:-}" ] || echo "base: our server at $BASELINE ($(git -C "$ROOT" log -1 --format=%h "$BASELINE"))"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; median of $ROUNDS alternating ${DURATION}s runs after ${WARMUP}s warm-up; wrk -t1 -c$CONNECTIONS"
 awk '$1 > max { max = $1; at = $0 } END { split(at, f, " "); printf "ours: most resident %d MiB (anonymous %d, file-backed %d, shared %d) while running: %s %s\n", f[1], f[2], f[3], f[4], f[5], f[6] }' \
