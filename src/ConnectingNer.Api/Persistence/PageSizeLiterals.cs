@@ -62,9 +62,8 @@ public sealed partial class PageSizeLiterals : DbCommandInterceptor
         var removed = 0;
         for (var i = parameters.Count - 1; i >= 0; i--)
         {
-            var name = parameters[i].ParameterName.TrimStart('@');
-            if (name.StartsWith(Name, StringComparison.Ordinal) && parameters[i].Value is int
-                && !command.CommandText.Contains("@" + name, StringComparison.Ordinal))
+            if (IsSizeNamed(parameters[i]) && parameters[i].Value is int
+                && !command.CommandText.Contains("@" + parameters[i].ParameterName.TrimStart('@'), StringComparison.Ordinal))
             {
                 parameters.RemoveAt(i);
                 removed++;
@@ -82,13 +81,17 @@ public sealed partial class PageSizeLiterals : DbCommandInterceptor
         (int, int)? found = null;
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (!parameters[i].ParameterName.AsSpan().TrimStart('@').StartsWith(Name, StringComparison.Ordinal)) continue;
+            if (!IsSizeNamed(parameters[i])) continue;
             if (found is not null || parameters[i].Value is not int size) return null;
             found = (i, size);
         }
 
         return found;
     }
+
+    /// <summary>A parameter <see cref="EfCoreQueryExecutor"/> named for a page's size.</summary>
+    private static bool IsSizeNamed(DbParameter parameter) =>
+        parameter.ParameterName.AsSpan().TrimStart('@').StartsWith(Name, StringComparison.Ordinal);
 
     [GeneratedRegex(Marker + @"\d*(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex SizeParameter();

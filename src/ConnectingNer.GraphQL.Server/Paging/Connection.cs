@@ -13,30 +13,16 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 }
 
 /// <summary>
-/// A node and its cursor. A pager's cursor is encoded when it is first read: most clients select the nodes and
+/// A node and the sort key values of its row. Its cursor is encoded when first read: most clients select the nodes and
 /// <c>pageInfo</c>, and a page of twenty would otherwise encode twenty cursors no one asked for.
 /// </summary>
-public sealed class Edge<T>
+public sealed class Edge<T>(IReadOnlyList<object?> keys, T node)
 {
-    private readonly IReadOnlyList<object?>? _keys;
     private string? _cursor;
 
-    public Edge(string cursor, T node)
-    {
-        _cursor = cursor;
-        Node = node;
-    }
+    public string Cursor => _cursor ??= CursorCodec.Encode(keys);
 
-    /// <summary>An edge whose cursor is the sort key values of its row, encoded on first read.</summary>
-    public Edge(IReadOnlyList<object?> keys, T node)
-    {
-        _keys = keys;
-        Node = node;
-    }
-
-    public string Cursor => _cursor ??= CursorCodec.Encode(_keys!);
-
-    public T Node { get; }
+    public T Node { get; } = node;
 }
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
