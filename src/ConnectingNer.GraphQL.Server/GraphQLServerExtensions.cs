@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using ConnectingNer.GraphQL.Server.Authorization;
 using ConnectingNer.GraphQL.Server.Data.Filtering;
 using ConnectingNer.GraphQL.Server.Data.Loading;
@@ -52,7 +51,7 @@ public static class GraphQLServerExtensions
                 .AddGraphTypes(typeof(GraphQLServerExtensions).Assembly)
                 .AddSystemTextJson(json =>
                 {
-                    json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                    json.Encoder = Execution.ResultJson.Encoder; // what rendered lists are written with (RenderPlan.cs)
                     json.Converters.Add(new ExecutionResultWriter()); // before GraphQL.NET's own, so it is the one used
                 })
                 .AddErrorInfoProvider<ServerErrorInfoProvider>()

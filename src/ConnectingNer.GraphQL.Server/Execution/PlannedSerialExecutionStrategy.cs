@@ -17,6 +17,8 @@ public sealed class PlannedSerialExecutionStrategy : SerialExecutionStrategy
 {
     private static readonly ConditionalWeakTable<GraphQLSelectionSet, ConcurrentDictionary<IGraphType, Collected[]>> Plans = new();
 
+    private static readonly ConditionalWeakTable<GraphQLSelectionSet, ConcurrentDictionary<IGraphType, StrongBox<RenderPlan?>>> RenderPlans = new();
+
     protected override Dictionary<string, (GraphQLField field, FieldType fieldType)> CollectFieldsFrom(
         ExecutionContext context, IGraphType specificType, GraphQLSelectionSet selectionSet,
         Dictionary<string, (GraphQLField field, FieldType fieldType)>? fields)
@@ -89,6 +91,82 @@ public sealed class PlannedSerialExecutionStrategy : SerialExecutionStrategy
             node.Result = null;
             return base.ExecuteNodeAsync(context, node);
         }
+    }
+
+    /// <summary>
+    /// A list of objects whose selected fields all read only their source (<see cref="RenderPlan"/>) is written to JSON
+    /// here, in one pass over its items, instead of becoming an execution node for every field of every item; the
+    /// result writer copies it. When rendering gives up (<see cref="ResultRenderer"/>), the items are executed node by
+    /// node as GraphQL.NET does, which reports whatever made it give up.
+    /// </summary>
+    protected override Task SetArrayItemNodesAsync(ExecutionContext context, ArrayExecutionNode parent)
+    {
+        if (context.DirectiveValues is not { Count: > 0 } && !context.CancellationToken.IsCancellationRequested
+            && ItemObjectType(parent.GraphType, out var itemsNonNull) is { } itemType
+            && parent.Field?.SelectionSet is { } selectionSet && PlanFor(context, itemType, selectionSet) is { } plan)
+        {
+            var items = parent.Result;
+            var rendered = ResultRenderer.TryRender(ref items, itemsNonNull, plan);
+            parent.Result = items;
+            if (rendered is not null)
+            {
+                parent.SerializedResult = rendered;
+                return Task.CompletedTask;
+            }
+        }
+
+        return base.SetArrayItemNodesAsync(context, parent);
+    }
+
+    private RenderPlan? PlanFor(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
+    {
+        var byType = RenderPlans.GetValue(selectionSet, _ => new ConcurrentDictionary<IGraphType, StrongBox<RenderPlan?>>());
+        if (byType.TryGetValue(type, out var known)) return known.Value;
+
+        var plan = BuildPlan(context, type, selectionSet);
+        byType.TryAdd(type, new StrongBox<RenderPlan?>(plan));
+        return plan;
+    }
+
+    private RenderPlan? BuildPlan(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
+    {
+        var collected = Collect(context, type, selectionSet);
+        var fields = new RenderField[collected.Length];
+        for (var i = 0; i < collected.Length; i++)
+        {
+            var (key, field, fieldType) = collected[i];
+            if (ReferenceEquals(fieldType, context.Schema.TypeNameMetaFieldType))
+            {
+                fields[i] = new RenderField(key, RenderKind.TypeName, null, nonNull: true);
+                continue;
+            }
+
+            if (fieldType.Resolver is not ISourceResolver resolver) return null;
+            var nonNull = fieldType.ResolvedType is NonNullGraphType;
+            var valueType = fieldType.ResolvedType is NonNullGraphType required ? required.ResolvedType : fieldType.ResolvedType;
+            RenderField? rendered = valueType switch
+            {
+                ScalarGraphType scalar => new RenderField(key, RenderKind.Leaf, resolver, nonNull) { Leaf = scalar },
+                IObjectGraphType objectType when field.SelectionSet is { } inner && PlanFor(context, objectType, inner) is { } plan =>
+                    new RenderField(key, RenderKind.Object, resolver, nonNull) { Plan = plan },
+                ListGraphType list when ItemObjectType(list, out var itemsNonNull) is { } itemType && field.SelectionSet is { } inner
+                    && PlanFor(context, itemType, inner) is { } plan =>
+                    new RenderField(key, RenderKind.List, resolver, nonNull) { Plan = plan, ItemsNonNull = itemsNonNull },
+                _ => null,
+            };
+            if (rendered is null) return null;
+            fields[i] = rendered;
+        }
+
+        return new RenderPlan(type, fields);
+    }
+
+    /// <summary>The object type of a list's items, when they are objects of one type.</summary>
+    private static IObjectGraphType? ItemObjectType(IGraphType? listType, out bool itemsNonNull)
+    {
+        var itemType = (listType as ListGraphType)?.ResolvedType;
+        itemsNonNull = itemType is NonNullGraphType;
+        return (itemType is NonNullGraphType nonNull ? nonNull.ResolvedType : itemType) as IObjectGraphType;
     }
 
     /// <summary>

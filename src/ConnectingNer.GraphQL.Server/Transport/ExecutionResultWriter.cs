@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GraphQL;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Execution;
 
 namespace ConnectingNer.GraphQL.Server.Transport;
@@ -10,7 +11,8 @@ namespace ConnectingNer.GraphQL.Server.Transport;
 /// cost: a leaf's serialized string, integer, boolean or decimal goes straight to the writer. GraphQL.NET hands every
 /// leaf to <see cref="JsonSerializer"/> as an <see cref="object"/>, which looks up the converter of its runtime type
 /// each time: a page of twenty items did that a hundred times. Other values (dates, lists of scalars, maps) still go
-/// through the serializer with the same options.
+/// through the serializer with the same options. A list the execution already wrote (<see cref="RenderedList"/>) is
+/// copied as it is.
 /// </summary>
 public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
 {
@@ -63,6 +65,9 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
                 }
 
                 writer.WriteEndObject();
+                break;
+            case ArrayExecutionNode { Items: null, SerializedResult: RenderedList rendered } when ResultJson.Writes(options):
+                writer.WriteRawValue(rendered.Utf8Json, skipInputValidation: true);
                 break;
             case ArrayExecutionNode { Items: null } array:
                 JsonSerializer.Serialize(writer, array.SerializedResult, options);
