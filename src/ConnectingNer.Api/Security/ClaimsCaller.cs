@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using ConnectingNer.Application.Common.Security;
+using Microsoft.Extensions.Primitives;
 
 namespace ConnectingNer.Api.Security;
 
@@ -66,13 +68,25 @@ public sealed class HttpContextCurrentUser(IHttpContextAccessor accessor) : ICur
             // Authentication may replace the principal after this scope began: read it again when it changed.
             if (!ReferenceEquals(_readFrom, context.User))
             {
-                _caller = new ClaimsCaller(context.User, context.Request.Headers[ClaimsCaller.PurposeHeader].ToString());
+                _caller = Read(context.User, context.Request.Headers[ClaimsCaller.PurposeHeader]);
                 _readFrom = context.User;
             }
 
             return _caller;
         }
     }
+
+    /// <summary>
+    /// The token cache gives every request that presents a token the same principal, never changed once validated: its
+    /// claims are read once and kept with it (a weak table, so the reading goes when the principal does). A declared
+    /// purpose belongs to one request, so a request with one reads the claims afresh.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ClaimsPrincipal, ClaimsCaller> ByPrincipal = new();
+
+    private static ClaimsCaller Read(ClaimsPrincipal user, StringValues purpose) =>
+        user.Identity?.IsAuthenticated != true ? ClaimsCaller.Anonymous
+        : StringValues.IsNullOrEmpty(purpose) ? ByPrincipal.GetValue(user, static principal => new ClaimsCaller(principal))
+        : new ClaimsCaller(user, purpose.ToString());
 
     public bool IsAuthenticated => Caller.IsAuthenticated;
 

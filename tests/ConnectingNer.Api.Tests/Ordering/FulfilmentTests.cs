@@ -151,6 +151,26 @@ public sealed class FulfilmentTests(ApiFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePurposeAPartnerDeclares_BelongsToItsOneRequest_ThoughItsTokenIsReadOnce()
+    {
+        var (id, number, total) = await PlacedAsync();
+        await PaidAsync(number, total, "p1");
+        await Support(fixture.Client()).PostAsync(Pack, new { input = new { orderId = id, logisticsPartnerId = TestClients.LogisticsPartner } });
+        var logistics = await LogisticsAsync(); // one token for every request below: validated once, its principal reused
+
+        (await logistics.PostAsync(ToFulfil)).EnsureNoErrors();
+        logistics.Http.DefaultRequestHeaders.Add("Purpose", "address_check");
+        (await logistics.PostAsync(ToFulfil)).EnsureNoErrors();
+        logistics.Http.DefaultRequestHeaders.Remove("Purpose");
+        (await logistics.PostAsync(ToFulfil)).EnsureNoErrors();
+
+        var purposes = (await fixture.Client().As(_tara.ToString()).PostAsync("{ myDataDisclosures { nodes { purpose clientId } } }"))
+            .EnsureNoErrors().Data!["myDataDisclosures"]!["nodes"]!.AsArray()
+            .Where(d => d!["clientId"]!.GetValue<string>() == TestClients.LogisticsId).Select(d => d!["purpose"]!.GetValue<string>());
+        Assert.Equal(["delivery", "address_check", "delivery"], purposes.Reverse()); // newest first
+    }
+
+    [Fact]
     public async Task ACourierCorrection_IsDeliveredTo_AndOfferedToTheCustomer()
     {
         var (id, number, total) = await PlacedAsync();
