@@ -13,8 +13,6 @@ namespace ConnectingNer.GraphQL.Server.Tests.Execution;
 /// </summary>
 public sealed class SourceResolverTests
 {
-    private sealed record Thing(int Id, string? Label, Thing? Inner, decimal Price);
-
     /// <summary>Counts how it is called: <see cref="Resolve"/> inline, <see cref="ResolveAsync"/> by GraphQL.NET.</summary>
     private sealed class Counting(Func<Thing, object?> resolve) : global::GraphQL.Resolvers.IFieldResolver, ISourceResolver
     {
@@ -33,36 +31,9 @@ public sealed class SourceResolverTests
         }
     }
 
-    private sealed class ThingType : ObjectGraphType<Thing>
-    {
-        public ThingType()
-        {
-            Name = "Thing";
-            Field<NonNullGraphType<IdGraphType>>("id").ResolveFromSource(t => "T" + t.Id);
-            this.SourceField(t => t.Label, nullable: true);
-            this.SourceField(t => t.Price);
-            Field<ThingType>("inner").ResolveFromSource(t => t.Inner);
-            Field<NonNullGraphType<ThingType>>("requiredInner").ResolveFromSource(t => t.Inner);
-            Field<NonNullGraphType<StringGraphType>>("requiredLabel").ResolveFromSource(t => t.Label);
-            Field<IntGraphType>("broken").ResolveFromSource(t => t.Id > 1 ? throw new InvalidOperationException("boom") : (object)t.Id);
-            Field<IntGraphType>("notAnInt").ResolveFromSource(_ => "twelve");
-            Field<StringGraphType>("counted").Resolve(_ => null); // replaced by the test
-        }
-    }
-
-    private static readonly Thing[] Things =
-    [
-        new(1, "one", new Thing(10, "ten", null, 1.5m), 10.25m),
-        new(2, null, null, 0m),
-    ];
-
     private static ISchema Schema(out Counting counting)
     {
-        var query = new ObjectGraphType { Name = "Query" };
-        query.Field<ListGraphType<ThingType>>("things").Resolve(_ => Things);
-        query.Field<ThingType>("first").Resolve(_ => Things[0]);
-        var schema = new Schema { Query = query };
-        schema.Initialize();
+        var schema = ThingSchema.Create();
         counting = new Counting(t => t.Label);
         ((IObjectGraphType)schema.AllTypes["Thing"]!).GetField("counted")!.Resolver = counting;
         return schema;
@@ -80,6 +51,7 @@ public sealed class SourceResolverTests
     [InlineData("{ things { id requiredInner { id } } }")]
     [InlineData("{ things { broken notAnInt } first { broken } }")]
     [InlineData("{ first { a: id b: label inner { __typename price } } }")]
+    [InlineData("{ first { id label price inner { id label inner { id } } requiredInner { id } } }")]
     public async Task SourceResolvedFields_AnswerAsGraphQLNetDoes(string query)
     {
         var expected = await RunAsync(Schema(out _), query, new SerialExecutionStrategy());
@@ -95,7 +67,7 @@ public sealed class SourceResolverTests
         var serial = await RunAsync(Schema(out var standard), "{ first { counted } }", new SerialExecutionStrategy());
 
         Assert.Equal(serial, planned);
-        Assert.Contains("\"counted\":\"one\"", planned, StringComparison.Ordinal);
+        Assert.Contains("\"counted\":\"one \\\"quoted\\\" ✓\"", planned, StringComparison.Ordinal);
         Assert.Equal((1, 0), (inline.Inline, inline.Standard));
         Assert.Equal((0, 1), (standard.Inline, standard.Standard));
     }

@@ -1,9 +1,9 @@
-using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Catalog.Queries;
+using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Server.Data;
-using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.GraphQL.Server.Execution;
+using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Catalog.Types;

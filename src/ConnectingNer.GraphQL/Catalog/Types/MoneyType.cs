@@ -16,9 +16,9 @@ public sealed class MoneyType : ObjectGraphType<long>
         Field<NonNullGraphType<LongGraphType>>("amountInPaise").Description("The amount in paise (1 rupee = 100 paise): exact, for arithmetic.")
             .ResolveFromSource(paise => paise);
         Field<NonNullGraphType<StringGraphType>>("currency").Description("ISO 4217 currency code; always `INR`.")
-            .Resolve(_ => "INR");
+            .ResolveFromSource(_ => "INR");
         Field<NonNullGraphType<StringGraphType>>("formatted").Description("The amount as shown in India, e.g. `₹1,23,456.50`.")
-            .Resolve(ctx => Format(ctx.Source));
+            .ResolveFromSource(paise => Format(paise));
     }
 
     /// <summary>Indian digit grouping (lakh, crore): the last three digits, then pairs.</summary>

@@ -1,7 +1,7 @@
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.GraphQL.Server.Data.Projection;
-using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.GraphQL.Server.Execution;
+using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Catalog.Types;
@@ -28,10 +28,10 @@ public sealed class ProductType : ObjectGraphType<ProductReadModel>
             .Projects(nameof(ProductReadModel.Stock))
             .ResolveFromSource(p => p.Stock > 0);
         Field<NonNullGraphType<StockStatusType>>("stockStatus").Description("Availability at a glance.")
-            .Resolve(ctx => ctx.Source.StockStatus);
+            .ResolveFromSource(p => p.StockStatus);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Description("Lower-case labels such as `organic`, `gift` or `gi-tagged`.")
-            .Resolve(ctx => ctx.Source.Tags);
+            .ResolveFromSource(p => p.Tags);
         this.SourceField(p => p.IsActive).Description("False when the product is withdrawn from sale (visible to catalog staff only).");
         Field<CategoryType>("category").Description("The category the product belongs to.")
             .ResolveFromSource(p => p.Category);

@@ -9,10 +9,10 @@ using ConnectingNer.GraphQL.Customers.Types;
 using ConnectingNer.GraphQL.Privacy;
 using ConnectingNer.GraphQL.Server.Data.Loading;
 using ConnectingNer.GraphQL.Server.Data.Projection;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL;
 using GraphQL.DataLoader;
-using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +53,7 @@ public sealed class OrderType : ObjectGraphType<OrderReadModel>
         this.SourceField(o => o.PlacedAt).Description("When the order was placed.");
         this.SourceField(o => o.PurchaseOrderNumber, nullable: true).Description("An organisation's purchase order number.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("What was bought, as sold.")
-            .ProjectsEachItem().Resolve(ctx => ctx.Source.Lines);
+            .ProjectsEachItem().ResolveFromSource(o => o.Lines);
         Field<NonNullGraphType<MoneyType>>("total").Description("What the customer pays, GST included.")
             .Projects(nameof(OrderReadModel.TotalPaise)).ResolveFromSource(o => o.TotalPaise);
         Field<NonNullGraphType<TaxBreakdownType>>("taxBreakdown").Description("The GST inside the total.")
