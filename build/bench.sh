@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): our server (Release) against PostGraphile 5 on the same PostgreSQL tables and demo data,
-# and against a floor (build/bench/floor: Kestrel + Npgsql writing the catalog page's JSON with Utf8JsonWriter),
+# and against a floor (build/bench/floor: Kestrel + Npgsql writing the catalog page's JSON with Utf8JsonWriter) and
+# the same floor reading through EF Core (a compiled query: the most a server on EF Core could reach here),
 # driven by wrk on query shapes (a: the catalog page, anonymous; ap and ac: the same with a partner's and a customer's
 # bearer token; m: the customer's `me`; d: the customer's orders), alternating servers. Prints requests/s, p50, p99,
 # each server's peak RSS (VmHWM) and the ratios; then places ORDERS orders through placeOrder and checks the invariants.
@@ -112,11 +113,15 @@ pgl_pid=$!; pids+=("$pgl_pid")
 floor_port=$(free_port)
 ConnectionString="$CS" dotnet "$BENCH/floor/bin/Release/net10.0/Floor.dll" --urls "http://127.0.0.1:$floor_port" >"$OUT/floor.log" 2>&1 &
 floor_pid=$!; pids+=("$floor_pid")
+floor_ef_port=$(free_port)
+ConnectionString="$CS" dotnet "$BENCH/floor/bin/Release/net10.0/Floor.dll" --urls "http://127.0.0.1:$floor_ef_port" --Data EfCore >"$OUT/floor-ef.log" 2>&1 &
+floor_ef_pid=$!; pids+=("$floor_ef_pid")
 
 wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" && return; sleep 0.5; done; echo "server at $1 did not start" >&2; exit 1; }
 wait_for "http://127.0.0.1:$ours_port/graphql"
 wait_for "http://127.0.0.1:$pgl_port/graphql"
 wait_for "http://127.0.0.1:$floor_port/graphql"
+wait_for "http://127.0.0.1:$floor_ef_port/graphql"
 [ -z "${BASELINE:-}" ] || wait_for "http://127.0.0.1:$base_port/graphql"
 
 # Shape d: the demo customer's token (through the sign-in page, code + PKCE) for ours; their id for PostGraphile.
@@ -132,7 +137,7 @@ cp "$BENCH/queries/d.ours.json" "$OUT/d.ours.json"
 PARTNER_TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=bench-logistics -d client_secret=bench-logistics-secret \
   -d scope=orders:fulfil "$BASE/connect/token" | jq -r .access_token)
 cp "$BENCH/queries/a.ours.json" "$OUT/ap.ours.json"; cp "$BENCH/queries/a.ours.json" "$OUT/ac.ours.json"
-cp "$BENCH/queries/a.ours.json" "$OUT/a.floor.json"
+cp "$BENCH/queries/a.ours.json" "$OUT/a.floor.json"; cp "$BENCH/queries/a.ours.json" "$OUT/a.floorEf.json"
 echo '{"query": "{ me { name email phone addresses { city } } }"}' > "$OUT/m.ours.json"
 # The baseline signs its own tokens (its keys are its own): the same people and partner, signed in there (with a
 # cookie jar of its own: cookies do not tell ports apart, and the first sign-in would answer the second).
@@ -149,10 +154,12 @@ body_of() {
   else echo "$BENCH/queries/$1.$2.json"; fi
 }
 with_base() { [ -n "${BASELINE:-}" ] && echo "ours base ${1#ours}" || echo "$1"; }
-servers_of() { case $1 in a) with_base "ours pgl floor" ;; b|c|d) with_base "ours pgl" ;; *) with_base "ours" ;; esac; }
+servers_of() { case $1 in a) with_base "ours pgl floor floorEf" ;; b|c|d) with_base "ours pgl" ;; *) with_base "ours" ;; esac; }
 url_of() { case $1 in ours) echo "http://127.0.0.1:$ours_port/graphql" ;; pgl) echo "http://127.0.0.1:$pgl_port/graphql" ;; \
-  base) echo "http://127.0.0.1:$base_port/graphql" ;; *) echo "http://127.0.0.1:$floor_port/graphql" ;; esac; }
-pid_of() { case $1 in ours) echo "$ours_pid" ;; pgl) echo "$pgl_pid" ;; base) echo "$base_pid" ;; *) echo "$floor_pid" ;; esac; }
+  base) echo "http://127.0.0.1:$base_port/graphql" ;; floorEf) echo "http://127.0.0.1:$floor_ef_port/graphql" ;;
+  *) echo "http://127.0.0.1:$floor_port/graphql" ;; esac; }
+pid_of() { case $1 in ours) echo "$ours_pid" ;; pgl) echo "$pgl_pid" ;; base) echo "$base_pid" ;; floorEf) echo "$floor_ef_pid" ;;
+  *) echo "$floor_pid" ;; esac; }
 token_of() {
   case $1.$2 in d.ours|ac.ours|m.ours) echo "$CUSTOMER_TOKEN" ;; ap.ours) echo "$PARTNER_TOKEN" ;;
     d.base|ac.base|m.base) echo "$BASE_CUSTOMER_TOKEN" ;; ap.base) echo "$BASE_PARTNER_TOKEN" ;; *) echo "" ;; esac
@@ -170,10 +177,12 @@ for shape in $SHAPES; do
     printf '%s' "$body" | jq -S . > "$OUT/$shape.$who.answer.json"
   done
 done
-# The floor must write what our server writes, or it is no floor.
-if [[ " $SHAPES " == *" a "* ]] && ! cmp -s "$OUT/a.ours.answer.json" "$OUT/a.floor.answer.json"; then
-  echo "the floor's answer differs from ours:" >&2; diff "$OUT/a.ours.answer.json" "$OUT/a.floor.answer.json" | head -20 >&2; exit 1
-fi
+# The floors must write what our server writes, or they are no floor.
+for floor in floor floorEf; do
+  if [[ " $SHAPES " == *" a "* ]] && ! cmp -s "$OUT/a.ours.answer.json" "$OUT/a.$floor.answer.json"; then
+    echo "the $floor answer differs from ours:" >&2; diff "$OUT/a.ours.answer.json" "$OUT/a.$floor.answer.json" | head -20 >&2; exit 1
+  fi
+done
 
 rss() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 run() { # who shape seconds -> RESULT line
@@ -183,7 +192,7 @@ run() { # who shape seconds -> RESULT line
 }
 
 # Every server warms up on every shape first; then ROUNDS measured rounds, each running every shape on each of its
-# servers in turn (ours, PostGraphile, the floor; anonymous and signed-in shapes alternating too), so a slow spell of
+# servers in turn (ours, PostGraphile, the floors; anonymous and signed-in shapes alternating too), so a slow spell of
 # this shared machine falls on all of them; each figure is the median round (by req/s) of its shape and server.
 declare -A rps p50 p99 mem
 for shape in $SHAPES; do
@@ -214,7 +223,7 @@ done
 
 declare -A names=([a]="20 products with category" [ap]="same, partner token" [ac]="same, customer token" [m]="me, customer token" \
   [b]="filtered and sorted page" [c]="one product by id" [d]="my 10 orders, nested")
-declare -A server_names=([ours]=ours [pgl]=PostGraphile [floor]=floor [base]=base)
+declare -A server_names=([ours]=ours [pgl]=PostGraphile [floor]=floor [floorEf]="floor, EF" [base]=base)
 printf '\n%-28s %-12s %10s %9s %9s %12s\n' "shape" "server" "req/s" "p50 ms" "p99 ms" "peak RSS MB"
 # Peak RSS is the server's VmHWM at the end: the most it ever held, whichever shape drove it there.
 for shape in $SHAPES; do
@@ -227,6 +236,8 @@ for shape in $SHAPES; do
   [ -n "${rps[$shape.pgl]:-}" ] && ratio "ours/PostGraphile" "${rps[$shape.ours]}" "${rps[$shape.pgl]}"
   [ -n "${rps[$shape.floor]:-}" ] && ratio "ours/floor" "${rps[$shape.ours]}" "${rps[$shape.floor]}" \
     && ratio "ours p99/floor p99" "${p99[$shape.ours]}" "${p99[$shape.floor]}"
+  [ -n "${rps[$shape.floorEf]:-}" ] && ratio "ours/floor through EF Core" "${rps[$shape.ours]}" "${rps[$shape.floorEf]}" \
+    && ratio "floor through EF Core/floor" "${rps[$shape.floorEf]}" "${rps[$shape.floor]}"
   [[ $shape =~ ^(ap|ac|m)$ && -n "${rps[a.ours]:-}" ]] && ratio "token/anonymous catalog" "${rps[$shape.ours]}" "${rps[a.ours]}"
   awk -v p50="${p50[$shape.ours]}" -v p99="${p99[$shape.ours]}" 'BEGIN { printf "%-28s ours p99/p50 = %.1f\n", "", p99 / p50 }'
 done
