@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Common.Querying;
 using ConnectingNer.Application.Common.Security;
 using ConnectingNer.Domain.Catalog;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingNer.Application.Catalog;
 
@@ -11,8 +11,8 @@ internal static class VisibleProducts
 {
     public static IQueryable<Product> For(IApplicationDbContext db, ICurrentUser user)
     {
-        var products = db.Products.AsNoTracking();
-        return IncludesInactive(user) ? products : products.Where(Active);
+        var products = db.Products.AsNoTrackingCached();
+        return IncludesInactive(user) ? products : products.WhereCached(Active);
     }
 
     /// <summary>Built once: a lambda written in place is a new expression tree, built by reflection, on every request.</summary>

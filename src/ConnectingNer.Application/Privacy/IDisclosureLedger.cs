@@ -12,5 +12,8 @@ public interface IDisclosureLedger
 /// <summary>Writes the collected disclosures; the GraphQL execution calls it once, when the request's execution ends.</summary>
 public interface IDisclosureLedgerWriter
 {
+    /// <summary>Whether the request disclosed anything yet (when not, there is nothing to write).</summary>
+    bool HasPending { get; }
+
     Task FlushAsync(string? operationName, string documentHash, CancellationToken cancellationToken);
 }

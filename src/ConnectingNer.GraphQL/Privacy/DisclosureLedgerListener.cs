@@ -12,10 +12,12 @@ namespace ConnectingNer.GraphQL.Privacy;
 /// </summary>
 public sealed class DisclosureLedgerListener : DocumentExecutionListenerBase
 {
-    public override async Task AfterExecutionAsync(IExecutionContext context)
+    public override Task AfterExecutionAsync(IExecutionContext context)
     {
         var writer = context.RequestServices!.GetRequiredService<IDisclosureLedgerWriter>();
+        // Most requests (the catalog's) disclose nothing: no event to write, so no document hash to make either.
+        if (!writer.HasPending) return Task.CompletedTask;
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(context.Document.Source.ToString())));
-        await writer.FlushAsync(context.Operation.Name?.StringValue, hash, context.CancellationToken);
+        return writer.FlushAsync(context.Operation.Name?.StringValue, hash, context.CancellationToken);
     }
 }

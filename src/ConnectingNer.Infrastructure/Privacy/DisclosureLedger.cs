@@ -13,6 +13,14 @@ public sealed class DisclosureLedger(AppDbContext db, ICurrentUser caller, TimeP
 {
     private readonly Dictionary<Guid, (SortedSet<string> Categories, SortedSet<string> Fields, bool AllMasked)> _pending = [];
 
+    public bool HasPending
+    {
+        get
+        {
+            lock (_pending) return _pending.Count > 0;
+        }
+    }
+
     public void Record(Guid subjectId, string category, string field, bool masked)
     {
         lock (_pending)

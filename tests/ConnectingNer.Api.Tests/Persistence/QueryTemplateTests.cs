@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using System.Reflection;
 using ConnectingNer.Application.Catalog.ReadModels;
+using ConnectingNer.Application.Common.Querying;
 using ConnectingNer.Domain.Catalog;
 using ConnectingNer.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,19 @@ public sealed class QueryTemplateTests(ApiFixture fixture)
     {
         var db = Context(out var scope);
         using (scope) Assert.IsType<TemplateQueryProvider>(((IQueryable<Product>)db.Products).Provider);
+    }
+
+    [Fact]
+    public void TheCachedOperators_BuildWhatEfCoreAndQueryableBuild_OnTheServersContext()
+    {
+        var db = Context(out var scope);
+        using var _ = scope;
+
+        var ours = db.Products.AsNoTrackingCached().WhereCached(p => p.IsActive).SelectCached(ProductReadModel.FromEntity);
+        var theirs = db.Products.AsNoTracking().Where(p => p.IsActive).Select(ProductReadModel.FromEntity);
+
+        Assert.True(ExpressionEqualityComparer.Instance.Equals(theirs.Expression, ours.Expression));
+        Assert.NotSame(((IQueryable<Product>)db.Products).Expression, db.Products.AsNoTrackingCached().Expression);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Application.Common.Interfaces;
+using ConnectingNer.Application.Common.Querying;
 using ConnectingNer.Application.Common.Security;
 using Mediator;
 
@@ -14,6 +15,6 @@ public sealed record ListProductsQuery : IQuery<IQueryable<ProductReadModel>>;
 public sealed class ListProductsQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IQueryHandler<ListProductsQuery, IQueryable<ProductReadModel>>
 {
-    public async ValueTask<IQueryable<ProductReadModel>> Handle(ListProductsQuery query, CancellationToken cancellationToken) =>
-        VisibleProducts.For(db, user).Select(ProductReadModel.FromEntity);
+    public ValueTask<IQueryable<ProductReadModel>> Handle(ListProductsQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(VisibleProducts.For(db, user).SelectCached(ProductReadModel.FromEntity));
 }

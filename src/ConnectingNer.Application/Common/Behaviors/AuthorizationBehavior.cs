@@ -15,7 +15,12 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         .Select(a => a.Policy)
         .ToArray();
 
-    public async ValueTask<TResponse> Handle(
+    // A request without policies (most queries) goes straight on, without an await of its own.
+    public ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        RequiredPolicies.Length == 0 ? next(message, cancellationToken) : HandleAuthorized(message, next, cancellationToken);
+
+    private async ValueTask<TResponse> HandleAuthorized(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         foreach (var policy in RequiredPolicies)

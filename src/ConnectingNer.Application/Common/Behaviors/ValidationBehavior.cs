@@ -12,7 +12,13 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(
+    // A request without validators (most queries) goes straight on, without an await of its own. The container gives
+    // the validators as an array.
+    public ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        validators is IValidator<TMessage>[] { Length: 0 } ? next(message, cancellationToken) : HandleValidated(message, next, cancellationToken);
+
+    private async ValueTask<TResponse> HandleValidated(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
