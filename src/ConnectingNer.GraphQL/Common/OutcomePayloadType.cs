@@ -1,4 +1,5 @@
 using ConnectingNer.Domain.Common;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Common;
@@ -10,8 +11,8 @@ public abstract class OutcomePayloadType : ObjectGraphType<Result>
     {
         Name = name;
         Description = description;
-        Field<NonNullGraphType<BooleanGraphType>>(doneField).Description(doneDescription).Resolve(ctx => ctx.Source.IsSuccess);
+        Field<NonNullGraphType<BooleanGraphType>>(doneField).Description(doneDescription).ResolveFromSource(source => source.IsSuccess);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why nothing was done; empty on success.")
-            .Resolve(ctx => ctx.Source.Errors);
+            .ResolveFromSource(source => source.Errors);
     }
 }

@@ -1,3 +1,4 @@
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Common;
@@ -12,9 +13,9 @@ public abstract class PayloadType<TValueType, TValue> : ObjectGraphType<Payload<
         Name = name;
         Description = description;
         Field<TValueType>(valueField).Description($"The {valueField} as it now is; null when there are errors.")
-            .Resolve(ctx => ctx.Source.Value);
+            .ResolveFromSource(source => source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
             .Description("Why nothing was changed; empty on success.")
-            .Resolve(ctx => ctx.Source.Errors);
+            .ResolveFromSource(source => source.Errors);
     }
 }

@@ -2,6 +2,7 @@ using ConnectingNer.Application.Retention.ReadModels;
 using ConnectingNer.Domain.Retention;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Customers.Types;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
@@ -28,7 +29,7 @@ public sealed class RetentionRuleType : ObjectGraphType<RetentionRuleReadModel>
         Field(r => r.Days).Description("Days of the period (added to the months).");
         Field(r => r.FromEvent).Description("What the period runs from.");
         Field(r => r.LegalBasis).Description("Why this long.");
-        Field<NonNullGraphType<RetentionActionType>>("action").Description("What happens when the period has passed.").Resolve(ctx => ctx.Source.Action);
+        Field<NonNullGraphType<RetentionActionType>>("action").Description("What happens when the period has passed.").ResolveFromSource(source => source.Action);
         Field(r => r.LastRunAt, nullable: true).Description("When the job last applied it.");
         Field(r => r.LastDeleted, nullable: true).Description("How many rows that run deleted.");
         Field(r => r.LastHeld, nullable: true).Description("How many rows past their period that run kept because of a legal hold.");
@@ -41,9 +42,9 @@ public sealed class LegalHoldType : ObjectGraphType<LegalHoldReadModel>
     {
         Name = "LegalHold";
         Description = "A legal hold on a customer's data: nothing of theirs is deleted while it stands.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The hold's global id.").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The hold's global id.").ResolveFromSource(source => GlobalId.Encode(Name, source.Id));
         Field<NonNullGraphType<IdGraphType>>("customerId").Description("The customer's global id.")
-            .Resolve(ctx => GlobalId.Encode(CustomerType.TypeName, ctx.Source.CustomerId.ToString()));
+            .ResolveFromSource(source => GlobalId.Encode(CustomerType.TypeName, source.CustomerId.ToString()));
         Field(h => h.Reason).Description("Why.");
         Field(h => h.PlacedBy).Description("The staff account that placed it.");
         Field(h => h.PlacedAt).Description("When.");

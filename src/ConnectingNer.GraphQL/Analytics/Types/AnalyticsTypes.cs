@@ -4,6 +4,7 @@ using ConnectingNer.Domain.Analytics;
 using ConnectingNer.GraphQL.Catalog.Types;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Consent.Types;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Analytics.Types;
@@ -52,13 +53,13 @@ public sealed class RecordEventsPayloadType : ObjectGraphType<Payload<EventsReco
     {
         Name = "RecordEventsPayload";
         Description = "How many events were stored, and how many dropped because analytics consent does not hold.";
-        Field<IntGraphType>("stored").Description("Events stored (all of the batch, or none).").Resolve(ctx => ctx.Source.Value?.Stored);
+        Field<IntGraphType>("stored").Description("Events stored (all of the batch, or none).").ResolveFromSource(source => source.Value?.Stored);
         Field<IntGraphType>("dropped").Description("Events not stored: there is no analytics consent for this person or device.")
-            .Resolve(ctx => ctx.Source.Value?.Dropped);
+            .ResolveFromSource(source => source.Value?.Dropped);
         Field<ConsentSuspensionType>("suspendedBecause").Description("Why analytics consent that was granted does not hold, if that is why.")
-            .Resolve(ctx => ctx.Source.Value?.SuspendedBecause);
+            .ResolveFromSource(source => source.Value?.SuspendedBecause);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why the batch was refused; empty otherwise.")
-            .Resolve(ctx => ctx.Source.Errors);
+            .ResolveFromSource(source => source.Errors);
     }
 }
 
@@ -78,8 +79,8 @@ public sealed class RecommendationsType : ObjectGraphType<RecommendationsReadMod
         Name = "Recommendations";
         Description = "Recommended products, and whether they come from your own history or from what is popular.";
         Field<NonNullGraphType<RecommendationBasisType>>("basis")
-            .Description("`PERSONAL` from your own history (you consented to personalisation), else `POPULAR`.").Resolve(ctx => ctx.Source.Basis);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("products").Description("The products.").Resolve(ctx => ctx.Source.Products);
+            .Description("`PERSONAL` from your own history (you consented to personalisation), else `POPULAR`.").ResolveFromSource(source => source.Basis);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("products").Description("The products.").ResolveFromSource(source => source.Products);
     }
 }
 
@@ -89,10 +90,10 @@ public sealed class EventAggregateType : ObjectGraphType<Application.Analytics.E
     {
         Name = "EventAggregate";
         Description = "How many events of a type, on a day (India Standard Time), by how many people; never who.";
-        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").Resolve(ctx => ctx.Source.Day);
-        Field<NonNullGraphType<ShopEventTypeType>>("type").Description("What people did.").Resolve(ctx => ctx.Source.Type);
+        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").ResolveFromSource(source => source.Day);
+        Field<NonNullGraphType<ShopEventTypeType>>("type").Description("What people did.").ResolveFromSource(source => source.Type);
         Field<IdGraphType>("productId").Description("The product's global id, when grouped by product (null for searches).")
-            .Resolve(ctx => ctx.Source.ProductId is { } id ? Server.Relay.GlobalId.Encode(ProductType.TypeName, id) : null);
+            .ResolveFromSource(source => source.ProductId is { } id ? Server.Relay.GlobalId.Encode(ProductType.TypeName, id) : null);
         Field(g => g.Events).Description("How many events.");
         Field(g => g.People).Description("How many different people or devices (at least the minimum group size).");
     }
@@ -105,7 +106,7 @@ public sealed class EventAggregatesType : ObjectGraphType<EventAggregatesReadMod
         Name = "EventAggregates";
         Description = "Events counted by group. Groups of fewer people than `minimumGroupSize` are left out, so no one can be singled out.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventAggregateType>>>>("groups").Description("The groups shown.")
-            .Resolve(ctx => ctx.Source.Groups);
+            .ResolveFromSource(source => source.Groups);
         Field(a => a.SuppressedGroups).Description("How many groups were too small to show.");
         Field(a => a.MinimumGroupSize).Description("The fewest people a group shown has.");
     }

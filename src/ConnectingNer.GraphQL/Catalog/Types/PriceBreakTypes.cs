@@ -3,6 +3,7 @@ using ConnectingNer.Application.Catalog.ReadModels;
 using ConnectingNer.Domain.Catalog;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Server.Data.Loading;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -17,7 +18,7 @@ public sealed class PriceBreakType : ObjectGraphType<PriceBreak>
         Name = "PriceBreak";
         Description = "A bulk price: from `minQuantity` units on, each costs `unitPrice`.";
         Field(b => b.MinQuantity).Description("The fewest units the price applies to.");
-        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("The price of one unit, GST included.").Resolve(ctx => ctx.Source.UnitPricePaise);
+        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("The price of one unit, GST included.").ResolveFromSource(source => source.UnitPricePaise);
     }
 }
 

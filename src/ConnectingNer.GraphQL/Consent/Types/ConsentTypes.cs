@@ -3,6 +3,7 @@ using ConnectingNer.Application.Consent.ReadModels;
 using ConnectingNer.Domain.Consent;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Server.Data.Projection;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Paging;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
@@ -39,7 +40,7 @@ public sealed class ConsentPurposeType : ObjectGraphType<ConsentPurposeReadModel
         Field(p => p.LegalBasis).Description("`consent`, or `contract` for essential processing.");
         Field(p => p.RetentionDays).Description("How long data kept for this purpose is kept, in days.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("partners").Description("The kinds of partner involved.")
-            .Resolve(ctx => ctx.Source.Partners);
+            .ResolveFromSource(source => source.Partners);
         Field(p => p.AlwaysOn).Description("True for essential processing: always on, needs no consent, cannot be withdrawn.");
     }
 }
@@ -55,9 +56,9 @@ public sealed class ConsentType : ObjectGraphType<ConsentDecision>
         Field(d => d.Granted).Description("Your latest decision (false when you never decided). Essential processing is always granted.");
         Field(d => d.Holds).Description("True when processing for this purpose may run now.");
         Field<ConsentSuspensionType>("suspendedBecause").Description("Why a granted purpose does not hold now; null when it holds or is not granted.")
-            .Resolve(ctx => ctx.Source.Suspension);
+            .ResolveFromSource(source => source.Suspension);
         Field(d => d.PolicyVersion, nullable: true).Description("The privacy policy version the decision was made under.");
-        Field<ConsentSourceType>("source").Description("Where the decision was made.").Resolve(ctx => ctx.Source.Source);
+        Field<ConsentSourceType>("source").Description("Where the decision was made.").ResolveFromSource(source => source.Source);
         Field(d => d.RecordedAt, nullable: true).Description("When the decision was made.");
     }
 }
@@ -68,15 +69,15 @@ public sealed class ConsentRecordType : ObjectGraphType<ConsentRecordReadModel>
     {
         Name = "ConsentRecord";
         Description = "One consent decision on record; records are never changed or removed.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").ResolveFromSource(source => GlobalId.Encode(Name, source.Id));
         Field(r => r.Purpose).Description("The purpose's code.");
         Field(r => r.Granted).Description("Granted, or withdrawn.");
         Field(r => r.PolicyVersion).Description("The privacy policy version in force.");
-        Field<NonNullGraphType<ConsentSourceType>>("source").Description("Where it was made.").Resolve(ctx => ctx.Source.Source);
+        Field<NonNullGraphType<ConsentSourceType>>("source").Description("Where it was made.").ResolveFromSource(source => source.Source);
         Field(r => r.RecordedAt).Description("When.");
         Field(r => r.ClientId, nullable: true).Description("The application used.");
         Field<NonNullGraphType<BooleanGraphType>>("fromDevice").Description("True when it was made on a device before signing in, and merged into your history.")
-            .Projects(nameof(ConsentRecordReadModel.DeviceId)).Resolve(ctx => ctx.Source.DeviceId is not null);
+            .Projects(nameof(ConsentRecordReadModel.DeviceId)).ResolveFromSource(source => source.DeviceId is not null);
     }
 }
 
@@ -104,13 +105,13 @@ public sealed class ConsentModeStateType : ObjectGraphType<ConsentModeReadModel>
         Description = "Consent as Google Consent Mode v2 keys, each `granted` or `denied`: pass them to `gtag('consent', 'update', …)`. "
             + "`ad_storage` and `ad_user_data` follow `third_party_sharing`; `ad_personalization` needs it and `personalisation`; "
             + "`analytics_storage` follows `analytics`, `personalization_storage` `personalisation`; functionality and security are essential.";
-        Field<NonNullGraphType<StringGraphType>>("ad_storage").Description("Advertising cookies (follows `third_party_sharing`).").Resolve(ctx => ctx.Source.AdStorage);
-        Field<NonNullGraphType<StringGraphType>>("analytics_storage").Description("Analytics cookies (follows `analytics`).").Resolve(ctx => ctx.Source.AnalyticsStorage);
-        Field<NonNullGraphType<StringGraphType>>("ad_user_data").Description("Sending user data to advertising platforms (follows `third_party_sharing`).").Resolve(ctx => ctx.Source.AdUserData);
-        Field<NonNullGraphType<StringGraphType>>("ad_personalization").Description("Personalised advertising (needs `third_party_sharing` and `personalisation`).").Resolve(ctx => ctx.Source.AdPersonalization);
-        Field<NonNullGraphType<StringGraphType>>("functionality_storage").Description("Storage the site needs to work (essential: always granted).").Resolve(ctx => ctx.Source.FunctionalityStorage);
-        Field<NonNullGraphType<StringGraphType>>("personalization_storage").Description("Storage for personalisation, such as recommendations (follows `personalisation`).").Resolve(ctx => ctx.Source.PersonalizationStorage);
-        Field<NonNullGraphType<StringGraphType>>("security_storage").Description("Storage for security, such as fraud prevention (essential: always granted).").Resolve(ctx => ctx.Source.SecurityStorage);
+        Field<NonNullGraphType<StringGraphType>>("ad_storage").Description("Advertising cookies (follows `third_party_sharing`).").ResolveFromSource(source => source.AdStorage);
+        Field<NonNullGraphType<StringGraphType>>("analytics_storage").Description("Analytics cookies (follows `analytics`).").ResolveFromSource(source => source.AnalyticsStorage);
+        Field<NonNullGraphType<StringGraphType>>("ad_user_data").Description("Sending user data to advertising platforms (follows `third_party_sharing`).").ResolveFromSource(source => source.AdUserData);
+        Field<NonNullGraphType<StringGraphType>>("ad_personalization").Description("Personalised advertising (needs `third_party_sharing` and `personalisation`).").ResolveFromSource(source => source.AdPersonalization);
+        Field<NonNullGraphType<StringGraphType>>("functionality_storage").Description("Storage the site needs to work (essential: always granted).").ResolveFromSource(source => source.FunctionalityStorage);
+        Field<NonNullGraphType<StringGraphType>>("personalization_storage").Description("Storage for personalisation, such as recommendations (follows `personalisation`).").ResolveFromSource(source => source.PersonalizationStorage);
+        Field<NonNullGraphType<StringGraphType>>("security_storage").Description("Storage for security, such as fraud prevention (essential: always granted).").ResolveFromSource(source => source.SecurityStorage);
     }
 }
 
@@ -133,13 +134,13 @@ public sealed class ConsentReceiptVerificationType : ObjectGraphType<ReceiptVeri
         Description = "What checking a consent receipt found. Anyone can check one offline too: it is a JWS signed with a key of `/.well-known/jwks`.";
         Field(v => v.Valid).Description("True when the shop signed this receipt.");
         Field(v => v.Problem, nullable: true).Description("Why it is not valid.");
-        Field<StringGraphType>("subjectType").Description("`customer` or `device`.").Resolve(ctx => ctx.Source.Content?.SubjectType);
-        Field<StringGraphType>("subject").Description("The customer's or device's id.").Resolve(ctx => ctx.Source.Content?.Subject);
+        Field<StringGraphType>("subjectType").Description("`customer` or `device`.").ResolveFromSource(source => source.Content?.SubjectType);
+        Field<StringGraphType>("subject").Description("The customer's or device's id.").ResolveFromSource(source => source.Content?.Subject);
         Field<ListGraphType<NonNullGraphType<ReceiptDecisionType>>>("decisions").Description("The decisions it states.")
-            .Resolve(ctx => ctx.Source.Content?.Decisions);
-        Field<StringGraphType>("policyVersion").Description("The policy version they were made under.").Resolve(ctx => ctx.Source.Content?.PolicyVersion);
-        Field<ConsentSourceType>("source").Description("Where.").Resolve(ctx => ctx.Source.Content?.Source);
-        Field<DateTimeOffsetGraphType>("issuedAt").Description("When.").Resolve(ctx => ctx.Source.Content?.IssuedAt);
+            .ResolveFromSource(source => source.Content?.Decisions);
+        Field<StringGraphType>("policyVersion").Description("The policy version they were made under.").ResolveFromSource(source => source.Content?.PolicyVersion);
+        Field<ConsentSourceType>("source").Description("Where.").ResolveFromSource(source => source.Content?.Source);
+        Field<DateTimeOffsetGraphType>("issuedAt").Description("When.").ResolveFromSource(source => source.Content?.IssuedAt);
     }
 }
 
@@ -151,14 +152,14 @@ public sealed class ConsentPayloadType : ObjectGraphType<Payload<ConsentReceiptR
         Name = "ConsentPayload";
         Description = "Your consent as it now stands, and the receipt of this change; null with errors when nothing was recorded.";
         Field<ListGraphType<NonNullGraphType<ConsentType>>>("consents").Description("Every purpose as it now stands.")
-            .Resolve(ctx => ctx.Source.Value?.Consents);
-        Field<StringGraphType>("policyVersion").Description("The privacy policy version in force.").Resolve(ctx => ctx.Source.Value?.PolicyVersion);
+            .ResolveFromSource(source => source.Value?.Consents);
+        Field<StringGraphType>("policyVersion").Description("The privacy policy version in force.").ResolveFromSource(source => source.Value?.PolicyVersion);
         Field<StringGraphType>("receipt")
             .Description("A compact JWS (type `consent-receipt+jwt`) stating who decided what, under which policy version, when: verify it with "
                 + "the keys of `/.well-known/jwks` or `verifyConsentReceipt`. Null when nothing changed.")
-            .Resolve(ctx => ctx.Source.Value?.Receipt);
+            .ResolveFromSource(source => source.Value?.Receipt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why nothing was recorded; empty on success.")
-            .Resolve(ctx => ctx.Source.Errors);
+            .ResolveFromSource(source => source.Errors);
     }
 }
 

@@ -2,6 +2,7 @@ using ConnectingNer.Application.Consent.ReadModels;
 using ConnectingNer.Application.Privacy;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Privacy;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Consent.Types;
@@ -26,7 +27,7 @@ public sealed class NewsletterRecipientType : ObjectGraphType<NewsletterRecipien
             .Resolve(ctx => ctx.Reveal(ctx.Source.SubjectId, DataCategories.ContactEmail, ctx.Source.Email));
         Field(r => r.UnsubscribeUrl).Description("The one-click unsubscribe link for this recipient (signed; works without signing in).");
         Field<NonNullGraphType<StringGraphType>>("listUnsubscribe").Description("The `List-Unsubscribe` header the email must carry (RFC 8058).")
-            .Resolve(ctx => $"<{ctx.Source.UnsubscribeUrl}>");
+            .ResolveFromSource(source => $"<{source.UnsubscribeUrl}>");
         Field<NonNullGraphType<StringGraphType>>("listUnsubscribePost").Description("The `List-Unsubscribe-Post` header the email must carry (RFC 8058).")
             .Resolve(_ => "List-Unsubscribe=One-Click");
     }
@@ -39,7 +40,7 @@ public sealed class NewsletterAudienceType : ObjectGraphType<NewsletterAudienceR
         Name = "NewsletterAudience";
         Description = "A page of the people the newsletter may be sent to now.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NewsletterRecipientType>>>>("recipients").Description("The recipients.")
-            .Resolve(ctx => ctx.Source.Recipients);
+            .ResolveFromSource(source => source.Recipients);
         Field(a => a.EndCursor, nullable: true).Description("Pass it as `after` for the next page.");
         Field(a => a.HasNextPage).Description("True when there are more recipients.");
     }

@@ -2,6 +2,7 @@ using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.Application.Privacy;
 using ConnectingNer.Domain.Customers;
 using ConnectingNer.GraphQL.Privacy;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
@@ -33,8 +34,8 @@ public sealed class AddressType : ObjectGraphType<AddressReadModel>
         Metadata[CustomerType.SourceMetadata] = typeof(AddressReadModel);
         Metadata[PersonalFields.LedgerPrefixMetadata] = "addresses";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The address's global id.")
-            .Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString()));
-        Field<NonNullGraphType<AddressKindType>>("kind").Description("Shipping or billing.").Resolve(ctx => ctx.Source.Kind);
+            .ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id.ToString()));
+        Field<NonNullGraphType<AddressKindType>>("kind").Description("Shipping or billing.").ResolveFromSource(source => source.Kind);
         Postal("recipientName", "Who receives at this address.", a => a.RecipientName, nullable: false);
         Postal("line1", "House, street.", a => a.Line1, nullable: false);
         Postal("line2", "Locality, landmark.", a => a.Line2, nullable: true);
@@ -53,8 +54,8 @@ public sealed class AddressType : ObjectGraphType<AddressReadModel>
     private void Postal(string name, string description, Func<AddressReadModel, string?> read, bool nullable)
     {
         var field = nullable
-            ? Field<StringGraphType>(name).Resolve(ctx => read(ctx.Source))
-            : Field<NonNullGraphType<StringGraphType>>(name).Resolve(ctx => read(ctx.Source));
+            ? Field<StringGraphType>(name).ResolveFromSource(source => read(source))
+            : Field<NonNullGraphType<StringGraphType>>(name).ResolveFromSource(source => read(source));
         field.Description(description).Classified(DataCategories.AddressPostal);
     }
 }

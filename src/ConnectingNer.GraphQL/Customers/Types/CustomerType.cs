@@ -3,6 +3,7 @@ using ConnectingNer.Application.Privacy;
 using ConnectingNer.GraphQL.Accounts.Types;
 using ConnectingNer.GraphQL.Privacy;
 using ConnectingNer.GraphQL.Server.Data.Projection;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using ConnectingNer.Application.Ordering.Queries;
 using ConnectingNer.GraphQL.Common;
@@ -34,9 +35,9 @@ public sealed class CustomerType : ObjectGraphType<CustomerIndexRow>
         Metadata[SourceMetadata] = typeof(CustomerReadModel);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The customer's global id.")
             .Projects(nameof(CustomerIndexRow.SubjectId))
-            .Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.SubjectId.ToString()));
+            .ResolveFromSource(source => GlobalId.Encode(TypeName, source.SubjectId.ToString()));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the account was opened.")
-            .Resolve(ctx => ctx.Source.CreatedAt);
+            .ResolveFromSource(source => source.CreatedAt);
         Field<StringGraphType>("email").Description("The address the customer signs in with (`contact.email`).")
             .Classified(DataCategories.ContactEmail).Projects(nameof(CustomerIndexRow.SubjectId))
             .Resolve(ctx => ctx.Disclose(DataCategories.ContactEmail, c => c.Email, Masks.Email));

@@ -2,6 +2,7 @@ using ConnectingNer.Application.Ordering.ReadModels;
 using ConnectingNer.Domain.Ordering;
 using ConnectingNer.GraphQL.Catalog.Types;
 using ConnectingNer.GraphQL.Common;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
@@ -16,15 +17,15 @@ public sealed class CartType : ObjectGraphType<CartReadModel>
         Name = TypeName;
         Description = "A shopping cart, priced as of now. Its id is a secret: keep it on the device, and send it to `mergeCart` after signing in.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The cart's global id (unguessable).")
-            .Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id.ToString()));
+            .ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id.ToString()));
         Field<NonNullGraphType<BooleanGraphType>>("isOwned").Description("True for a signed-in customer's cart; false for a device's anonymous cart.")
-            .Resolve(ctx => ctx.Source.IsOwned);
+            .ResolveFromSource(source => source.IsOwned);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CartLineType>>>>("lines").Description("What is in the cart, oldest first.")
-            .Resolve(ctx => ctx.Source.Lines);
-        Field<NonNullGraphType<IntGraphType>>("totalQuantity").Description("Units in the cart.").Resolve(ctx => ctx.Source.TotalQuantity);
-        Field<NonNullGraphType<MoneyType>>("total").Description("What the cart costs now, GST included.").Resolve(ctx => ctx.Source.TotalPaise);
+            .ResolveFromSource(source => source.Lines);
+        Field<NonNullGraphType<IntGraphType>>("totalQuantity").Description("Units in the cart.").ResolveFromSource(source => source.TotalQuantity);
+        Field<NonNullGraphType<MoneyType>>("total").Description("What the cart costs now, GST included.").ResolveFromSource(source => source.TotalPaise);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the cart last changed (carts untouched for 30 days are deleted).")
-            .Resolve(ctx => ctx.Source.UpdatedAt);
+            .ResolveFromSource(source => source.UpdatedAt);
     }
 }
 
@@ -37,12 +38,12 @@ public sealed class CartLineType : ObjectGraphType<CartLineReadModel>
         Field<ProductType>("product").Description("The product (null once it is no longer in the catalog).")
             .Resolve(ctx => ctx.LoadProduct(ctx.Source.ProductId));
         Field<NonNullGraphType<IntGraphType>>("quantity").Description($"Units, {CartLine.MinQuantity} to {CartLine.MaxQuantity}.")
-            .Resolve(ctx => ctx.Source.Quantity);
-        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("The price of one unit now, GST included.").Resolve(ctx => ctx.Source.UnitPricePaise);
-        Field<NonNullGraphType<MoneyType>>("lineTotal").Description("Unit price × quantity.").Resolve(ctx => ctx.Source.LineTotalPaise);
+            .ResolveFromSource(source => source.Quantity);
+        Field<NonNullGraphType<MoneyType>>("unitPrice").Description("The price of one unit now, GST included.").ResolveFromSource(source => source.UnitPricePaise);
+        Field<NonNullGraphType<MoneyType>>("lineTotal").Description("Unit price × quantity.").ResolveFromSource(source => source.LineTotalPaise);
         Field<NonNullGraphType<BooleanGraphType>>("isAvailable")
             .Description("False when the product was withdrawn or fewer units are in stock than the line asks for.")
-            .Resolve(ctx => ctx.Source.IsAvailable);
+            .ResolveFromSource(source => source.IsAvailable);
     }
 }
 

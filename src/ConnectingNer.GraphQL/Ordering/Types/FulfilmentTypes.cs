@@ -9,6 +9,7 @@ using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Privacy;
 using ConnectingNer.GraphQL.Server.Data.Loading;
 using ConnectingNer.GraphQL.Server.Data.Projection;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Paging;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL;
@@ -35,16 +36,16 @@ public sealed class ShipmentType : ObjectGraphType<ShipmentReadModel>
     {
         Name = TypeName;
         Description = "A delivery assigned to a logistics partner.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The shipment's global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The shipment's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
         Field(s => s.OrderNumber).Description("The order it carries.");
-        Field<NonNullGraphType<ShipmentStatusType>>("status").Description("Where the shipment is.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ShipmentStatusType>>("status").Description("Where the shipment is.").ResolveFromSource(source => source.Status);
         Field(s => s.TrackingNumber, nullable: true).Description("The courier's tracking number.");
         Field(s => s.AssignedAt).Description("When the order was packed and handed over.");
         Field(s => s.ShippedAt, nullable: true).Description("When it left.");
         Field(s => s.DeliveredAt, nullable: true).Description("When it was delivered.");
         Field<NonNullGraphType<MoneyType>>("cashToCollect").Description("For cash on delivery, what to collect; zero otherwise.")
-            .Projects(nameof(ShipmentReadModel.CashToCollectPaise)).Resolve(ctx => ctx.Source.CashToCollectPaise);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentItemType>>>>("items").Description("What to carry.").Resolve(ctx => ctx.Source.Items);
+            .Projects(nameof(ShipmentReadModel.CashToCollectPaise)).ResolveFromSource(source => source.CashToCollectPaise);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentItemType>>>>("items").Description("What to carry.").ResolveFromSource(source => source.Items);
         Field<OrderAddressType>("recipient")
             .Description("Who and where to deliver to (disclosed for the purpose `delivery` and recorded; null from seven days after delivery). "
                 + "Personal data (`address.postal`).")
@@ -89,8 +90,8 @@ public sealed class PaymentReceiptType : ObjectGraphType<PaymentReceiptReadModel
         Name = "PaymentReceipt";
         Description = "What a payment partner learns of an order: number, amount and status — no personal data.";
         Field(p => p.OrderNumber).Description("The order number.");
-        Field<NonNullGraphType<MoneyType>>("amount").Description("The amount recorded.").Resolve(ctx => ctx.Source.AmountPaise);
-        Field<NonNullGraphType<OrderStatusType>>("status").Description("The order's status now.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<MoneyType>>("amount").Description("The amount recorded.").ResolveFromSource(source => source.AmountPaise);
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("The order's status now.").ResolveFromSource(source => source.Status);
         Field(p => p.ProviderReference).Description("The provider's reference for the payment.");
     }
 }

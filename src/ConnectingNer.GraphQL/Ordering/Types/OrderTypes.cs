@@ -59,21 +59,21 @@ public sealed class OrderType : ObjectGraphType<OrderReadModel>
         Field<NonNullGraphType<TaxBreakdownType>>("taxBreakdown").Description("The GST inside the total.")
             .Projects(nameof(OrderReadModel.TaxableValuePaise), nameof(OrderReadModel.CgstPaise), nameof(OrderReadModel.SgstPaise),
                 nameof(OrderReadModel.IgstPaise), nameof(OrderReadModel.IntraState), nameof(OrderReadModel.PlaceOfSupply))
-            .Resolve(ctx => ctx.Source);
+            .ResolveFromSource(source => source);
         Field<InvoiceType>("invoice").Description("The GST invoice, from payment on (cash on delivery: from confirmation).")
             .Projects(nameof(OrderReadModel.InvoiceNumber), nameof(OrderReadModel.InvoiceDate), nameof(OrderReadModel.BuyerGstin),
                 nameof(OrderReadModel.Lines), nameof(OrderReadModel.TaxableValuePaise), nameof(OrderReadModel.CgstPaise),
                 nameof(OrderReadModel.SgstPaise), nameof(OrderReadModel.IgstPaise), nameof(OrderReadModel.TotalPaise), nameof(OrderReadModel.PlaceOfSupply))
-            .Resolve(ctx => ctx.Source.InvoiceNumber is null ? null : ctx.Source);
+            .ResolveFromSource(source => source.InvoiceNumber is null ? null : source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderEventType>>>>("history").Description("Every step, oldest first, with its time and actor.")
-            .Resolve(ctx => ctx.Source.History);
+            .ResolveFromSource(source => source.History);
         Address("shippingAddress", "Where the order goes, as it was at checkout.", a => a.Shipping);
         Address("billingAddress", "The billing address given at checkout, if any.", a => a.Billing);
         Address("deliveryAddressCorrection", "An address the courier found to be right, offered for your address book (`acceptDeliveryAddressCorrection`).",
             a => a.OfferedCorrection);
         Field<CustomerType>("customer").Description("Who placed the order (each of their personal fields as the caller's grant allows).")
             .Projects(nameof(OrderReadModel.CustomerId))
-            .Resolve(ctx => new ConnectingNer.Application.Customers.ReadModels.CustomerIndexRow { SubjectId = ctx.Source.CustomerId });
+            .ResolveFromSource(source => new ConnectingNer.Application.Customers.ReadModels.CustomerIndexRow { SubjectId = source.CustomerId });
     }
 
     private void Address(string name, string description, Func<OrderAddresses, PostalAddress?> pick) =>
@@ -127,8 +127,8 @@ public sealed class OrderAddressType : ObjectGraphType<OrderAddressReadModel>
     private void Postal(string name, string description, Func<OrderAddressReadModel, string?> read, bool nullable)
     {
         var field = nullable
-            ? Field<StringGraphType>(name).Resolve(ctx => read(ctx.Source))
-            : Field<NonNullGraphType<StringGraphType>>(name).Resolve(ctx => read(ctx.Source));
+            ? Field<StringGraphType>(name).ResolveFromSource(source => read(source))
+            : Field<NonNullGraphType<StringGraphType>>(name).ResolveFromSource(source => read(source));
         field.Description(description).Classified(DataCategories.AddressPostal);
     }
 }
@@ -165,13 +165,13 @@ public sealed class TaxBreakdownType : ObjectGraphType<OrderReadModel>
     {
         Name = "TaxBreakdown";
         Description = "GST inside a GST-inclusive total: CGST + SGST within the shop's state, IGST between states.";
-        Field<NonNullGraphType<StringGraphType>>("placeOfSupply").Description("The state the goods go to.").Resolve(ctx => ctx.Source.PlaceOfSupply);
-        Field<NonNullGraphType<BooleanGraphType>>("intraState").Description("True when the place of supply is the shop's state.").Resolve(ctx => ctx.Source.IntraState);
-        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The total without GST.").Resolve(ctx => ctx.Source.TaxableValuePaise);
-        Field<NonNullGraphType<MoneyType>>("cgst").Description("Central GST.").Resolve(ctx => ctx.Source.CgstPaise);
-        Field<NonNullGraphType<MoneyType>>("sgst").Description("State GST.").Resolve(ctx => ctx.Source.SgstPaise);
-        Field<NonNullGraphType<MoneyType>>("igst").Description("Integrated GST.").Resolve(ctx => ctx.Source.IgstPaise);
-        Field<NonNullGraphType<MoneyType>>("totalTax").Description("All GST.").Resolve(ctx => ctx.Source.CgstPaise + ctx.Source.SgstPaise + ctx.Source.IgstPaise);
+        Field<NonNullGraphType<StringGraphType>>("placeOfSupply").Description("The state the goods go to.").ResolveFromSource(source => source.PlaceOfSupply);
+        Field<NonNullGraphType<BooleanGraphType>>("intraState").Description("True when the place of supply is the shop's state.").ResolveFromSource(source => source.IntraState);
+        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The total without GST.").ResolveFromSource(source => source.TaxableValuePaise);
+        Field<NonNullGraphType<MoneyType>>("cgst").Description("Central GST.").ResolveFromSource(source => source.CgstPaise);
+        Field<NonNullGraphType<MoneyType>>("sgst").Description("State GST.").ResolveFromSource(source => source.SgstPaise);
+        Field<NonNullGraphType<MoneyType>>("igst").Description("Integrated GST.").ResolveFromSource(source => source.IgstPaise);
+        Field<NonNullGraphType<MoneyType>>("totalTax").Description("All GST.").ResolveFromSource(source => source.CgstPaise + source.SgstPaise + source.IgstPaise);
     }
 }
 
@@ -182,19 +182,19 @@ public sealed class InvoiceType : ObjectGraphType<OrderReadModel>
         Name = "Invoice";
         Description = "A GST tax invoice.";
         Field<NonNullGraphType<StringGraphType>>("number").Description("Gapless within the financial year, at most 16 characters, e.g. `CNI/2627/000123`.")
-            .Resolve(ctx => ctx.Source.InvoiceNumber);
-        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("The invoice date (Indian time).").Resolve(ctx => ctx.Source.InvoiceDate);
+            .ResolveFromSource(source => source.InvoiceNumber);
+        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("The invoice date (Indian time).").ResolveFromSource(source => source.InvoiceDate);
         Field<NonNullGraphType<StringGraphType>>("sellerName").Description("The seller's legal name.")
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Application.Ordering.ShopSettings>().LegalName);
         Field<NonNullGraphType<StringGraphType>>("sellerGstin").Description("The seller's GSTIN.")
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<Application.Ordering.ShopSettings>().Gstin);
-        Field<StringGraphType>("buyerGstin").Description("The buyer's GSTIN, for an organisation's order.").Resolve(ctx => ctx.Source.BuyerGstin);
-        Field<NonNullGraphType<StringGraphType>>("placeOfSupply").Description("The state the goods go to.").Resolve(ctx => ctx.Source.PlaceOfSupply);
+        Field<StringGraphType>("buyerGstin").Description("The buyer's GSTIN, for an organisation's order.").ResolveFromSource(source => source.BuyerGstin);
+        Field<NonNullGraphType<StringGraphType>>("placeOfSupply").Description("The state the goods go to.").ResolveFromSource(source => source.PlaceOfSupply);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines").Description("Each line with its HSN code, taxable value and tax.")
-            .Resolve(ctx => ctx.Source.Lines);
-        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The total without GST.").Resolve(ctx => ctx.Source.TaxableValuePaise);
-        Field<NonNullGraphType<MoneyType>>("totalTax").Description("All GST.").Resolve(ctx => ctx.Source.CgstPaise + ctx.Source.SgstPaise + ctx.Source.IgstPaise);
-        Field<NonNullGraphType<MoneyType>>("total").Description("The invoice total.").Resolve(ctx => ctx.Source.TotalPaise);
+            .ResolveFromSource(source => source.Lines);
+        Field<NonNullGraphType<MoneyType>>("taxableValue").Description("The total without GST.").ResolveFromSource(source => source.TaxableValuePaise);
+        Field<NonNullGraphType<MoneyType>>("totalTax").Description("All GST.").ResolveFromSource(source => source.CgstPaise + source.SgstPaise + source.IgstPaise);
+        Field<NonNullGraphType<MoneyType>>("total").Description("The invoice total.").ResolveFromSource(source => source.TotalPaise);
     }
 }
 
@@ -204,8 +204,8 @@ public sealed class OrderEventType : ObjectGraphType<OrderEventReadModel>
     {
         Name = "OrderEvent";
         Description = "A step in an order's life.";
-        Field<OrderStatusType>("from").Description("The status before (null for placing the order).").Resolve(ctx => ctx.Source.From);
-        Field<NonNullGraphType<OrderStatusType>>("to").Description("The status after.").Resolve(ctx => ctx.Source.To);
+        Field<OrderStatusType>("from").Description("The status before (null for placing the order).").ResolveFromSource(source => source.From);
+        Field<NonNullGraphType<OrderStatusType>>("to").Description("The status after.").ResolveFromSource(source => source.To);
         Field(e => e.At).Description("When.");
         Field<NonNullGraphType<StringGraphType>>("actor").Description("Who: `customer`, `staff`, `partner:<id>` or `system` (staff see which staff member).")
             .Resolve(ctx => ctx.Source.Actor.StartsWith("staff:", StringComparison.Ordinal)

@@ -3,6 +3,7 @@ using ConnectingNer.Application.Ordering.ReadModels;
 using ConnectingNer.Domain.Ordering;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Customers.Types;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
@@ -26,7 +27,7 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationReadModel>
     {
         Name = TypeName;
         Description = "A business that buys in bulk: its legal name, GSTIN (printed on its invoices) and billing address.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
         Field(o => o.LegalName).Description("The registered legal name.");
         Field(o => o.Gstin).Description("The GST identification number (checked: state code, PAN shape and check character).");
         Field(o => o.BillingLine1).Description("Billing address: first line.");
@@ -34,9 +35,9 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationReadModel>
         Field(o => o.BillingCity).Description("Billing address: city.");
         Field(o => o.BillingState).Description("Billing address: state (the GSTIN's state).");
         Field(o => o.BillingPostalCode).Description("Billing address: PIN code.");
-        Field<NonNullGraphType<OrganisationRoleType>>("myRole").Description("Your role in it.").Resolve(ctx => ctx.Source.MyRole);
+        Field<NonNullGraphType<OrganisationRoleType>>("myRole").Description("Your role in it.").ResolveFromSource(source => source.MyRole);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationMemberType>>>>("members").Description("Who buys for it.")
-            .Resolve(ctx => ctx.Source.Members);
+            .ResolveFromSource(source => source.Members);
     }
 }
 
@@ -50,10 +51,10 @@ public sealed class OrganisationMemberType : ObjectGraphType<OrganisationMemberR
     {
         Name = "OrganisationMember";
         Description = "A member of an organisation.";
-        Field<NonNullGraphType<OrganisationRoleType>>("role").Description("Buyer or administrator.").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<OrganisationRoleType>>("role").Description("Buyer or administrator.").ResolveFromSource(source => source.Role);
         Field(m => m.JoinedAt).Description("When they joined.");
         Field<CustomerType>("customer").Description("The member (business contact data is theirs: each field as your grant allows).")
-            .Resolve(ctx => new CustomerIndexRow { SubjectId = ctx.Source.CustomerId });
+            .ResolveFromSource(source => new CustomerIndexRow { SubjectId = source.CustomerId });
     }
 }
 
@@ -64,9 +65,9 @@ public sealed class OrganisationInvitationType : ObjectGraphType<OrganisationInv
         Name = "OrganisationInvitation";
         Description = "An invitation to join an organisation, addressed to your email address.";
         Field<NonNullGraphType<IdGraphType>>("organisationId").Description("The organisation (send it to `acceptOrganisationInvitation`).")
-            .Resolve(ctx => GlobalId.Encode(OrganisationType.TypeName, ctx.Source.OrganisationId));
+            .ResolveFromSource(source => GlobalId.Encode(OrganisationType.TypeName, source.OrganisationId));
         Field(i => i.LegalName).Description("The organisation's legal name.");
-        Field<NonNullGraphType<OrganisationRoleType>>("role").Description("The role offered.").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<OrganisationRoleType>>("role").Description("The role offered.").ResolveFromSource(source => source.Role);
         Field(i => i.InvitedAt).Description("When.");
     }
 }

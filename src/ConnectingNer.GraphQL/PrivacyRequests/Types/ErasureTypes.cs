@@ -1,6 +1,7 @@
 using ConnectingNer.Application.PrivacyRequests;
 using ConnectingNer.GraphQL.Common;
 using ConnectingNer.GraphQL.Customers.Types;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
@@ -51,13 +52,13 @@ public sealed class ErasurePreviewType : ObjectGraphType<ErasurePreview>
         Description = "What erasing your account would do, now: what is deleted, what must be kept and why, and what stops it.";
         Field(p => p.CanErase).Description("True when `requestErasure` would go ahead now.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ErasureItemType>>>>("deleted").Description("What is deleted.")
-            .Resolve(ctx => ctx.Source.Deleted);
+            .ResolveFromSource(source => source.Deleted);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ErasureKeptItemType>>>>("kept").Description("What must be kept, why and until when.")
-            .Resolve(ctx => ctx.Source.Kept);
+            .ResolveFromSource(source => source.Kept);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ErasureBlockerType>>>>("blockers").Description("What stops the erasure now.")
-            .Resolve(ctx => ctx.Source.Blockers);
+            .ResolveFromSource(source => source.Blockers);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("partnersNotified")
-            .Description("The partners who were shown your data and will be told to erase it.").Resolve(ctx => ctx.Source.PartnersNotified);
+            .Description("The partners who were shown your data and will be told to erase it.").ResolveFromSource(source => source.PartnersNotified);
     }
 }
 
@@ -69,13 +70,13 @@ public sealed class ErasureNoticeType : ObjectGraphType<ErasureNoticeReadModel>
     {
         Name = TypeName;
         Description = "A customer you were shown was erased: erase your copy, then acknowledge the notice.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The notice's global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The notice's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
         Field<IdGraphType>("customerId").Description("The erased customer's global id, until you acknowledge the notice.")
-            .Resolve(ctx => ctx.Source.CustomerId is { } id ? GlobalId.Encode(CustomerType.TypeName, id.ToString()) : null);
+            .ResolveFromSource(source => source.CustomerId is { } id ? GlobalId.Encode(CustomerType.TypeName, id.ToString()) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("orderNumbers").Description("Their orders you handled.")
-            .Resolve(ctx => ctx.Source.OrderNumbers);
+            .ResolveFromSource(source => source.OrderNumbers);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories")
-            .Description("The data categories you were shown (`address.postal`, `contact.email`, …).").Resolve(ctx => ctx.Source.Categories);
+            .Description("The data categories you were shown (`address.postal`, `contact.email`, …).").ResolveFromSource(source => source.Categories);
         Field(n => n.ErasedAt).Description("When the customer was erased.");
         Field(n => n.AcknowledgedAt, nullable: true).Description("When you acknowledged it.");
     }

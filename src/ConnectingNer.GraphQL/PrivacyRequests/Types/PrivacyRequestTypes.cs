@@ -5,6 +5,7 @@ using ConnectingNer.GraphQL.Customers.Types;
 using ConnectingNer.GraphQL.Server.Data.Filtering;
 using ConnectingNer.GraphQL.Server.Data.Projection;
 using ConnectingNer.GraphQL.Server.Data.Sorting;
+using ConnectingNer.GraphQL.Server.Execution;
 using ConnectingNer.GraphQL.Server.Paging;
 using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
@@ -46,8 +47,8 @@ public sealed class PrivacyRequestStepType : ObjectGraphType<PrivacyRequestStepR
         Description = "One step of a request, on record.";
         Field(s => s.At).Description("When.");
         Field(s => s.Actor).Description("`customer`, `system`, or `staff:<id>`.");
-        Field<PrivacyRequestStatusType>("from").Description("The status before (null for the first step).").Resolve(ctx => ctx.Source.From);
-        Field<NonNullGraphType<PrivacyRequestStatusType>>("to").Description("The status after.").Resolve(ctx => ctx.Source.To);
+        Field<PrivacyRequestStatusType>("from").Description("The status before (null for the first step).").ResolveFromSource(source => source.From);
+        Field<NonNullGraphType<PrivacyRequestStatusType>>("to").Description("The status after.").ResolveFromSource(source => source.To);
         Field(s => s.Note, nullable: true).Description("Why.");
     }
 }
@@ -65,13 +66,13 @@ public class PrivacyRequestGraphType : ObjectGraphType<PrivacyRequestReadModel>
     {
         Name = name;
         Description = description;
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The request's global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The request's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
         Field<NonNullGraphType<StringGraphType>>("reference").Description("The acknowledgement number to quote (`PR-2026-000042`).")
             .Projects(nameof(PrivacyRequestReadModel.Id), nameof(PrivacyRequestReadModel.ReceivedAt))
-            .Resolve(ctx => PrivacyRequest.ReferenceOf(ctx.Source.Id, ctx.Source.ReceivedAt));
-        Field<NonNullGraphType<PrivacyRequestTypeType>>("type").Description("What it asks for.").Resolve(ctx => ctx.Source.Type);
-        Field<NonNullGraphType<PrivacyRequestStatusType>>("status").Description("Where it is.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<PrivacyRegimeType>>("regime").Description("Whose clock it runs on.").Resolve(ctx => ctx.Source.Regime);
+            .ResolveFromSource(source => PrivacyRequest.ReferenceOf(source.Id, source.ReceivedAt));
+        Field<NonNullGraphType<PrivacyRequestTypeType>>("type").Description("What it asks for.").ResolveFromSource(source => source.Type);
+        Field<NonNullGraphType<PrivacyRequestStatusType>>("status").Description("Where it is.").ResolveFromSource(source => source.Status);
+        Field<NonNullGraphType<PrivacyRegimeType>>("regime").Description("Whose clock it runs on.").ResolveFromSource(source => source.Regime);
         Field(r => r.Subject, nullable: true).Description("Its subject line.");
         Field(r => r.Details, nullable: true).Description("What the customer wrote.");
         Field(r => r.ReceivedAt).Description("When it was received.");
@@ -84,10 +85,10 @@ public class PrivacyRequestGraphType : ObjectGraphType<PrivacyRequestReadModel>
         Field(r => r.ClosedAt, nullable: true).Description("When it was completed or rejected.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("purposes")
             .Description("For a restriction or objection: the purposes it stops (empty: every purpose but essential processing).")
-            .Projects(nameof(PrivacyRequestReadModel.Purposes)).Resolve(ctx => ctx.Source.Purposes);
+            .Projects(nameof(PrivacyRequestReadModel.Purposes)).ResolveFromSource(source => source.Purposes);
         Field(r => r.LiftedAt, nullable: true).Description("When the customer lifted their restriction or objection.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PrivacyRequestStepType>>>>("history").Description("Every step, oldest first.")
-            .Projects(nameof(PrivacyRequestReadModel.History)).Resolve(ctx => ctx.Source.History);
+            .Projects(nameof(PrivacyRequestReadModel.History)).ResolveFromSource(source => source.History);
     }
 }
 
@@ -97,7 +98,7 @@ public sealed class QueuedPrivacyRequestType : PrivacyRequestGraphType
     public QueuedPrivacyRequestType() : base("QueuedPrivacyRequest", "A privacy request in the privacy officer's queue.")
     {
         Field<NonNullGraphType<IdGraphType>>("customerId").Description("The customer's global id.")
-            .Projects(nameof(PrivacyRequestReadModel.CustomerId)).Resolve(ctx => GlobalId.Encode(CustomerType.TypeName, ctx.Source.CustomerId.ToString()));
+            .Projects(nameof(PrivacyRequestReadModel.CustomerId)).ResolveFromSource(source => GlobalId.Encode(CustomerType.TypeName, source.CustomerId.ToString()));
         Field(r => r.AssignedTo, nullable: true).Description("The staff account handling it.");
     }
 }
