@@ -146,7 +146,11 @@ public sealed class PlannedSerialExecutionStrategy : SerialExecutionStrategy
             var valueType = fieldType.ResolvedType is NonNullGraphType required ? required.ResolvedType : fieldType.ResolvedType;
             RenderField? rendered = valueType switch
             {
-                ScalarGraphType scalar => new RenderField(key, RenderKind.Leaf, resolver, nonNull) { Leaf = scalar },
+                // An ID serializes a string as it is, so a resolver that writes its string's JSON itself may do so.
+                ScalarGraphType scalar => new RenderField(key, RenderKind.Leaf, resolver, nonNull)
+                {
+                    Leaf = scalar, Writer = scalar.GetType() == typeof(IdGraphType) ? resolver as IJsonSourceResolver : null,
+                },
                 IObjectGraphType objectType when field.SelectionSet is { } inner && PlanFor(context, objectType, inner) is { } plan =>
                     new RenderField(key, RenderKind.Object, resolver, nonNull) { Plan = plan },
                 ListGraphType list when ItemObjectType(list, out var itemsNonNull) is { } itemType && field.SelectionSet is { } inner

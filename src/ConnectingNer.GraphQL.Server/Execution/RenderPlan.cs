@@ -52,6 +52,9 @@ internal sealed class RenderField(string key, RenderKind kind, ISourceResolver? 
 
     public ScalarGraphType? Leaf { get; init; }
 
+    /// <summary>The resolver that writes the leaf's value itself (an <c>ID</c> field's only).</summary>
+    public IJsonSourceResolver? Writer { get; init; }
+
     /// <summary>The plan of the object, or of a list's items.</summary>
     public RenderPlan? Plan { get; init; }
 
@@ -162,6 +165,7 @@ internal static class ResultRenderer
                 continue;
             }
 
+            if (field.Writer is { } writer && writer.TryWrite(json, source)) continue;
             var value = field.Resolver!.Resolve(source);
             if (value is null)
             {

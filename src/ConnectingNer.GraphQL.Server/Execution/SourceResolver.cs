@@ -16,6 +16,16 @@ public interface ISourceResolver
     object? Resolve(object? source);
 }
 
+/// <summary>
+/// A source resolver whose value a rendered list may write itself, exactly as the result writer would write the value
+/// <see cref="ISourceResolver.Resolve"/> gives (under <see cref="ResultJson"/>'s options); only for a field of type <c>ID</c>.
+/// </summary>
+public interface IJsonSourceResolver : ISourceResolver
+{
+    /// <summary>Writes the value for this source; false, with nothing written, to have it resolved and written as usual.</summary>
+    bool TryWrite(System.Text.Json.Utf8JsonWriter json, object? source);
+}
+
 public sealed class SourceResolver<TSource, TReturn>(Func<TSource, TReturn?> resolve) : IFieldResolver, ISourceResolver
 {
     public object? Resolve(object? source) => resolve((TSource)source!);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace ConnectingNer.GraphQL.Server.Relay;
 
@@ -15,6 +16,21 @@ public static class GlobalId
         text[length] = (byte)':';
         key.TryFormat(text[(length + 1)..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
         return Convert.ToBase64String(text[..(length + 1 + written)]);
+    }
+
+    /// <summary>
+    /// Writes <see cref="Encode(string, int)"/>'s id as a JSON string, without making the string: the type's name comes
+    /// as UTF-8 (<paramref name="typeNameUtf8"/>). False, with nothing written, when the name is too long for the stack.
+    /// </summary>
+    public static bool TryWrite(Utf8JsonWriter json, ReadOnlySpan<byte> typeNameUtf8, int key)
+    {
+        if (typeNameUtf8.Length > 200) return false;
+        Span<byte> text = stackalloc byte[typeNameUtf8.Length + 12]; // ':' and at most 11 characters of an int
+        typeNameUtf8.CopyTo(text);
+        text[typeNameUtf8.Length] = (byte)':';
+        key.TryFormat(text[(typeNameUtf8.Length + 1)..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        json.WriteBase64StringValue(text[..(typeNameUtf8.Length + 1 + written)]);
+        return true;
     }
 
     public static string Encode(string typeName, string key) =>

@@ -42,7 +42,7 @@ public sealed class LegalHoldType : ObjectGraphType<LegalHoldReadModel>
     {
         Name = "LegalHold";
         Description = "A legal hold on a customer's data: nothing of theirs is deleted while it stands.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The hold's global id.").ResolveFromSource(source => GlobalId.Encode(Name, source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The hold's global id.").ResolveGlobalId(Name, source => source.Id);
         Field<NonNullGraphType<IdGraphType>>("customerId").Description("The customer's global id.")
             .ResolveFromSource(source => GlobalId.Encode(CustomerType.TypeName, source.CustomerId.ToString()));
         Field(h => h.Reason).Description("Why.");

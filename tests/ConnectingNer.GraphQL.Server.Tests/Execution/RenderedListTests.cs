@@ -44,6 +44,7 @@ public sealed class RenderedListTests
     [InlineData("{ nullableWithNull { id label } }")]
     [InlineData("{ once { id label } }")]
     [InlineData("{ things { id at } }")] // the date scalar serializes to a string
+    [InlineData("{ things { globalId oddId longId idAsText children { globalId } } }")] // ids written without their strings
     public async Task ListsOfSourceFields_AreRendered_AndAnswerAsGraphQLNetDoes(string query)
     {
         var (expected, ours, theirs, list) = await CompareAsync(query);

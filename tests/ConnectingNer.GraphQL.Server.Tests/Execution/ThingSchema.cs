@@ -1,4 +1,5 @@
 using ConnectingNer.GraphQL.Server.Execution;
+using ConnectingNer.GraphQL.Server.Relay;
 using GraphQL.Types;
 
 namespace ConnectingNer.GraphQL.Server.Tests.Execution;
@@ -54,6 +55,10 @@ internal sealed class ThingType : ObjectGraphType<Thing>
     {
         Name = "Thing";
         Field<NonNullGraphType<IdGraphType>>("id").ResolveFromSource(t => "T" + t.Id);
+        Field<NonNullGraphType<IdGraphType>>("globalId").ResolveGlobalId("Thing", t => t.Id);
+        Field<IdGraphType>("oddId").ResolveGlobalId("Ťhïng+/?>~", t => -t.Id); // '+' and '/' in its base64
+        Field<IdGraphType>("longId").ResolveGlobalId(new string('L', 250), t => t.Id); // too long to write on the stack
+        Field<StringGraphType>("idAsText").ResolveGlobalId("Thing", t => t.Id); // not an ID: resolved and written as a string
         this.SourceField(t => t.Label, nullable: true);
         this.SourceField(t => t.Price);
         this.SourceField(t => t.Flag);

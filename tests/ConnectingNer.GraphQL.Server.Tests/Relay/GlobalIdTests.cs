@@ -19,6 +19,32 @@ public sealed class GlobalIdTests
     public void Encode_OfAnIntegerKey_IsTheIdOfItsText(string typeName, int key) =>
         Assert.Equal(GlobalId.Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture)), GlobalId.Encode(typeName, key));
 
+    [Theory]
+    [InlineData("Item", 0)]
+    [InlineData("Item", int.MaxValue)]
+    [InlineData("Item", int.MinValue)]
+    [InlineData("Ťhïng+/?>~", -42)]
+    [InlineData("", 5)]
+    public void TryWrite_WritesTheEncodedIdsJson_UnderTheResultsOptions(string typeName, int key)
+    {
+        Assert.Equal(Json(w => w.WriteStringValue(GlobalId.Encode(typeName, key))),
+            Json(w => Assert.True(GlobalId.TryWrite(w, System.Text.Encoding.UTF8.GetBytes(typeName), key))));
+    }
+
+    [Fact]
+    public void TryWrite_RefusesATypeNameTooLongForTheStack_AndWritesNothing()
+    {
+        Assert.Equal("", Json(w => Assert.False(GlobalId.TryWrite(w, new byte[201], 1))));
+    }
+
+    private static string Json(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = ConnectingNer.GraphQL.Server.Execution.ResultJson.Encoder }))
+            write(json);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     [Fact]
     public void Encode_OfAnIntegerKey_WithALongTypeName_IsTheIdOfItsText()
     {

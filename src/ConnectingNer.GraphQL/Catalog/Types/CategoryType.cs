@@ -18,7 +18,7 @@ public sealed class CategoryType : ObjectGraphType<CategoryReadModel>
         Description = "A shelf of the shop; every product belongs to one.";
         Interface<NodeInterfaceType>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The category's global id.")
-            .ResolveFromSource(c => GlobalId.Encode(TypeName, c.Id));
+            .ResolveGlobalId(TypeName, c => c.Id);
         this.SourceField(c => c.Name).Description("The category's display name.");
         this.SourceField(c => c.Slug).Description("A URL-friendly unique name, e.g. `spices`.");
         this.SourceField(c => c.Description).Description("What the category holds.");

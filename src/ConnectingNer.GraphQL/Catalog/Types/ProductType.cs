@@ -16,7 +16,7 @@ public sealed class ProductType : ObjectGraphType<ProductReadModel>
         Description = "A product for sale.";
         Interface<NodeInterfaceType>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The product's global id.")
-            .ResolveFromSource(p => GlobalId.Encode(TypeName, p.Id));
+            .ResolveGlobalId(TypeName, p => p.Id);
         this.SourceField(p => p.Sku).Description("Stock keeping unit: unique, upper case, e.g. `TEA-0101`.");
         this.SourceField(p => p.Name).Description("The product's display name.");
         this.SourceField(p => p.Description).Description("A longer description.");

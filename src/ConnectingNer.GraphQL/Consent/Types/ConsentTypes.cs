@@ -69,7 +69,7 @@ public sealed class ConsentRecordType : ObjectGraphType<ConsentRecordReadModel>
     {
         Name = "ConsentRecord";
         Description = "One consent decision on record; records are never changed or removed.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").ResolveFromSource(source => GlobalId.Encode(Name, source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The record's global id.").ResolveGlobalId(Name, source => source.Id);
         Field(r => r.Purpose).Description("The purpose's code.");
         Field(r => r.Granted).Description("Granted, or withdrawn.");
         Field(r => r.PolicyVersion).Description("The privacy policy version in force.");

@@ -36,7 +36,7 @@ public sealed class ShipmentType : ObjectGraphType<ShipmentReadModel>
     {
         Name = TypeName;
         Description = "A delivery assigned to a logistics partner.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The shipment's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The shipment's global id.").ResolveGlobalId(TypeName, source => source.Id);
         Field(s => s.OrderNumber).Description("The order it carries.");
         Field<NonNullGraphType<ShipmentStatusType>>("status").Description("Where the shipment is.").ResolveFromSource(source => source.Status);
         Field(s => s.TrackingNumber, nullable: true).Description("The courier's tracking number.");

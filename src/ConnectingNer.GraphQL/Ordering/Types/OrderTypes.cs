@@ -46,7 +46,7 @@ public sealed class OrderType : ObjectGraphType<OrderReadModel>
         Name = TypeName;
         Description = "A placed order: what was bought at which price and tax, where it goes, and each step of its life.";
         Interface<NodeInterfaceType>();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The order's global id.").ResolveFromSource(o => GlobalId.Encode(TypeName, o.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The order's global id.").ResolveGlobalId(TypeName, o => o.Id);
         this.SourceField(o => o.Number).Description("The order number, gapless within a financial year, e.g. `CN/2026-27/000123`.");
         Field<NonNullGraphType<OrderStatusType>>("status").Description("Where the order is in its life.").ResolveFromSource(o => o.Status);
         Field<NonNullGraphType<PaymentMethodType>>("paymentMethod").Description("Prepaid or cash on delivery.").ResolveFromSource(o => o.PaymentMethod);

@@ -27,7 +27,7 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationReadModel>
     {
         Name = TypeName;
         Description = "A business that buys in bulk: its legal name, GSTIN (printed on its invoices) and billing address.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's global id.").ResolveGlobalId(TypeName, source => source.Id);
         Field(o => o.LegalName).Description("The registered legal name.");
         Field(o => o.Gstin).Description("The GST identification number (checked: state code, PAN shape and check character).");
         Field(o => o.BillingLine1).Description("Billing address: first line.");
@@ -65,7 +65,7 @@ public sealed class OrganisationInvitationType : ObjectGraphType<OrganisationInv
         Name = "OrganisationInvitation";
         Description = "An invitation to join an organisation, addressed to your email address.";
         Field<NonNullGraphType<IdGraphType>>("organisationId").Description("The organisation (send it to `acceptOrganisationInvitation`).")
-            .ResolveFromSource(source => GlobalId.Encode(OrganisationType.TypeName, source.OrganisationId));
+            .ResolveGlobalId(OrganisationType.TypeName, source => source.OrganisationId);
         Field(i => i.LegalName).Description("The organisation's legal name.");
         Field<NonNullGraphType<OrganisationRoleType>>("role").Description("The role offered.").ResolveFromSource(source => source.Role);
         Field(i => i.InvitedAt).Description("When.");

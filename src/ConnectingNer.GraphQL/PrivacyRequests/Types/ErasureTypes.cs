@@ -70,7 +70,7 @@ public sealed class ErasureNoticeType : ObjectGraphType<ErasureNoticeReadModel>
     {
         Name = TypeName;
         Description = "A customer you were shown was erased: erase your copy, then acknowledge the notice.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The notice's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The notice's global id.").ResolveGlobalId(TypeName, source => source.Id);
         Field<IdGraphType>("customerId").Description("The erased customer's global id, until you acknowledge the notice.")
             .ResolveFromSource(source => source.CustomerId is { } id ? GlobalId.Encode(CustomerType.TypeName, id.ToString()) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("orderNumbers").Description("Their orders you handled.")

@@ -66,7 +66,7 @@ public class PrivacyRequestGraphType : ObjectGraphType<PrivacyRequestReadModel>
     {
         Name = name;
         Description = description;
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The request's global id.").ResolveFromSource(source => GlobalId.Encode(TypeName, source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The request's global id.").ResolveGlobalId(TypeName, source => source.Id);
         Field<NonNullGraphType<StringGraphType>>("reference").Description("The acknowledgement number to quote (`PR-2026-000042`).")
             .Projects(nameof(PrivacyRequestReadModel.Id), nameof(PrivacyRequestReadModel.ReceivedAt))
             .ResolveFromSource(source => PrivacyRequest.ReferenceOf(source.Id, source.ReceivedAt));
