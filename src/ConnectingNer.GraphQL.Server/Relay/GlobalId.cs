@@ -10,12 +10,10 @@ public static class GlobalId
     public static string Encode(string typeName, int key)
     {
         var length = Encoding.UTF8.GetByteCount(typeName);
-        if (length > 200) return Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Span<byte> text = stackalloc byte[length + 12]; // ':' and at most 11 characters of an int
+        if (length > MaxStackName) return Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Span<byte> text = stackalloc byte[length + KeyRoom];
         Encoding.UTF8.GetBytes(typeName, text);
-        text[length] = (byte)':';
-        key.TryFormat(text[(length + 1)..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-        return Convert.ToBase64String(text[..(length + 1 + written)]);
+        return Convert.ToBase64String(text[..AppendKey(text, length, key)]);
     }
 
     /// <summary>
@@ -24,13 +22,25 @@ public static class GlobalId
     /// </summary>
     public static bool TryWrite(Utf8JsonWriter json, ReadOnlySpan<byte> typeNameUtf8, int key)
     {
-        if (typeNameUtf8.Length > 200) return false;
-        Span<byte> text = stackalloc byte[typeNameUtf8.Length + 12]; // ':' and at most 11 characters of an int
+        if (typeNameUtf8.Length > MaxStackName) return false;
+        Span<byte> text = stackalloc byte[typeNameUtf8.Length + KeyRoom];
         typeNameUtf8.CopyTo(text);
-        text[typeNameUtf8.Length] = (byte)':';
-        key.TryFormat(text[(typeNameUtf8.Length + 1)..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-        json.WriteBase64StringValue(text[..(typeNameUtf8.Length + 1 + written)]);
+        json.WriteBase64StringValue(text[..AppendKey(text, typeNameUtf8.Length, key)]);
         return true;
+    }
+
+    // Longer type names (in UTF-8 bytes) are encoded through strings rather than on the stack.
+    private const int MaxStackName = 200;
+
+    // ':' and at most 11 characters of an int.
+    private const int KeyRoom = 12;
+
+    /// <summary>Puts ':' and the key after the type's name in <paramref name="text"/>; the id text's length.</summary>
+    private static int AppendKey(Span<byte> text, int nameLength, int key)
+    {
+        text[nameLength] = (byte)':';
+        key.TryFormat(text[(nameLength + 1)..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return nameLength + 1 + written;
     }
 
     public static string Encode(string typeName, string key) =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GraphQL;
 using ConnectingNer.GraphQL.Server.Execution;
+using GraphQL;
 using GraphQL.Execution;
 
 namespace ConnectingNer.GraphQL.Server.Transport;

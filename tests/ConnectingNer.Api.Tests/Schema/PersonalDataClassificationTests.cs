@@ -4,6 +4,7 @@ using ConnectingNer.Application.Customers.ReadModels;
 using ConnectingNer.GraphQL;
 using ConnectingNer.GraphQL.Customers.Types;
 using ConnectingNer.GraphQL.Privacy;
+using ConnectingNer.GraphQL.Server.Execution;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,23 @@ public sealed class PersonalDataClassificationTests(ApiFixture fixture)
 
         Assert.Empty(Unprotected(schema));
         Assert.Contains(schema.AllTypes, t => t.GetMetadata<Type>(CustomerType.SourceMetadata) == typeof(CustomerReadModel));
+    }
+
+    /// <summary>
+    /// The planned strategy runs a source resolver inline, outside any field middleware: a field under a policy (its own
+    /// or its type's, as the address's postal fields are, though they read only their source) must resolve through the
+    /// authorization middleware instead, or the inline path would skip its policy.
+    /// </summary>
+    [Fact]
+    public void EveryFieldUnderAPolicy_ResolvesThroughTheAuthorizationMiddleware_NeverInline()
+    {
+        var schema = fixture.Factory.Services.GetRequiredService<AppSchema>();
+        schema.Initialize();
+
+        var guarded = schema.AllTypes.OfType<IObjectGraphType>().SelectMany(t => t.Fields.Select(f => (Type: t, Field: f)))
+            .Where(x => x.Field.IsAuthorizationRequired() || x.Type.IsAuthorizationRequired()).ToList();
+        Assert.Contains(guarded, x => x.Type.Name == AddressType.TypeName && x.Field.Name == "city");
+        Assert.Empty(guarded.Where(x => x.Field.Resolver is ISourceResolver).Select(x => $"{x.Type.Name}.{x.Field.Name}"));
     }
 
     [Fact]

@@ -54,8 +54,8 @@ public sealed class AddressType : ObjectGraphType<AddressReadModel>
     private void Postal(string name, string description, Func<AddressReadModel, string?> read, bool nullable)
     {
         var field = nullable
-            ? Field<StringGraphType>(name).ResolveFromSource(source => read(source))
-            : Field<NonNullGraphType<StringGraphType>>(name).ResolveFromSource(source => read(source));
+            ? Field<StringGraphType>(name).ResolveFromSource(read)
+            : Field<NonNullGraphType<StringGraphType>>(name).ResolveFromSource(read);
         field.Description(description).Classified(DataCategories.AddressPostal);
     }
 }

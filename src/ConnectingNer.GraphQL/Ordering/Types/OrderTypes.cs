@@ -127,8 +127,8 @@ public sealed class OrderAddressType : ObjectGraphType<OrderAddressReadModel>
     private void Postal(string name, string description, Func<OrderAddressReadModel, string?> read, bool nullable)
     {
         var field = nullable
-            ? Field<StringGraphType>(name).ResolveFromSource(source => read(source))
-            : Field<NonNullGraphType<StringGraphType>>(name).ResolveFromSource(source => read(source));
+            ? Field<StringGraphType>(name).ResolveFromSource(read)
+            : Field<NonNullGraphType<StringGraphType>>(name).ResolveFromSource(read);
         field.Description(description).Classified(DataCategories.AddressPostal);
     }
 }
