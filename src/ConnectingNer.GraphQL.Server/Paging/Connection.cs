@@ -16,7 +16,7 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 /// A node and the sort key values of its row. Its cursor is encoded when first read: most clients select the nodes and
 /// <c>pageInfo</c>, and a page of twenty would otherwise encode twenty cursors no one asked for.
 /// </summary>
-public sealed class Edge<T>(IReadOnlyList<object?> keys, T node)
+public sealed class Edge<T>(IReadOnlyList<object?> keys, T node) : IEdge
 {
     private string? _cursor;
 
@@ -25,4 +25,26 @@ public sealed class Edge<T>(IReadOnlyList<object?> keys, T node)
     public T Node { get; } = node;
 }
 
-public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+/// <summary>What a page's first and last edge give its <see cref="PageInfo"/>: a cursor, encoded when read.</summary>
+public interface IEdge
+{
+    string Cursor { get; }
+}
+
+/// <summary>
+/// Where a page lies in its list. Its cursors are its first and last edges', encoded only when a client reads them
+/// (through the edge, so an edge's cursor read twice is encoded once): a page whose client selects no cursor costs none.
+/// </summary>
+public sealed class PageInfo(bool hasNextPage, bool hasPreviousPage, IEdge? first, IEdge? last)
+{
+    /// <summary>The page info of an empty page that is the whole list.</summary>
+    public static readonly PageInfo Empty = new(false, false, null, null);
+
+    public bool HasNextPage { get; } = hasNextPage;
+
+    public bool HasPreviousPage { get; } = hasPreviousPage;
+
+    public string? StartCursor => first?.Cursor;
+
+    public string? EndCursor => last?.Cursor;
+}

@@ -14,7 +14,7 @@ public static class GroupedPager
     private static readonly ConditionalWeakTable<object, object> TailsByPlan = new();
 
     public static Connection<T> Empty<T>() =>
-        new([], new PageInfo(false, false, null, null), _ => Task.FromResult(0));
+        new([], PageInfo.Empty, _ => Task.FromResult(0));
 
     public static async Task<IReadOnlyDictionary<TKey, Connection<T>>> PageAsync<T, TKey>(
         IQueryable<T> query, Expression<Func<T, TKey>> groupKey, IReadOnlyCollection<TKey> parents, PagePlan<T> plan,
@@ -42,12 +42,12 @@ public static class GroupedPager
             var page = items.Take(size).Select(r => new Edge<T>(new ArraySegment<object?>(r.Keys, 0, r.Keys.Length - 1), r.Node)).ToList();
             var key = group.Key;
             result[key] = new Connection<T>(page,
-                new PageInfo(hasMore, false, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor),
+                new PageInfo(hasMore, false, page.FirstOrDefault(), page.LastOrDefault()),
                 async _ => (await counts.Value).GetValueOrDefault(key));
         }
 
         foreach (var missing in wanted.Where(p => !result.ContainsKey(p)))
-            result[missing] = new Connection<T>([], new PageInfo(false, false, null, null), async _ => (await counts.Value).GetValueOrDefault(missing));
+            result[missing] = new Connection<T>([], PageInfo.Empty, async _ => (await counts.Value).GetValueOrDefault(missing));
         return result;
     }
 

@@ -39,10 +39,9 @@ public static class KeysetPager
 
         var edges = rows.Select(row => new Edge<T>(row.Keys, row.Node)).ToList();
         var pageInfo = new PageInfo(
-            HasNextPage: backward ? boundary is not null : hasMore,
-            HasPreviousPage: backward ? hasMore : boundary is not null,
-            StartCursor: edges.FirstOrDefault()?.Cursor,
-            EndCursor: edges.LastOrDefault()?.Cursor);
+            hasNextPage: backward ? boundary is not null : hasMore,
+            hasPreviousPage: backward ? hasMore : boundary is not null,
+            edges.FirstOrDefault(), edges.LastOrDefault());
         return new Connection<T>(edges, pageInfo, ct => executor.CountAsync(source, plan, ct));
     }
 

@@ -53,6 +53,45 @@ public sealed class KeysetPagerTests
     }
 
     [Fact]
+    public async Task PageInfo_Cursors_AreTheFirstAndLastEdges()
+    {
+        var page = await Page(first: 3);
+
+        Assert.Equal(page.Edges[0].Cursor, page.PageInfo.StartCursor);
+        Assert.Equal(page.Edges[2].Cursor, page.PageInfo.EndCursor);
+        Assert.NotEqual(page.PageInfo.StartCursor, page.PageInfo.EndCursor);
+    }
+
+    [Fact]
+    public void PageInfo_ReadsNoCursor_UntilOneIsAskedFor()
+    {
+        var first = new CountingEdge("a");
+        var last = new CountingEdge("b");
+
+        var info = new PageInfo(true, false, first, last);
+
+        Assert.Equal((0, 0), (first.Reads, last.Reads));
+        Assert.Equal("b", info.EndCursor);
+        Assert.Equal((0, 1), (first.Reads, last.Reads));
+        Assert.Equal("a", info.StartCursor);
+        Assert.Equal((1, 1), (first.Reads, last.Reads));
+    }
+
+    private sealed class CountingEdge(string cursor) : IEdge
+    {
+        public int Reads { get; private set; }
+
+        public string Cursor
+        {
+            get
+            {
+                Reads++;
+                return cursor;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Page_WhenFirstIsZero_ReturnsNoEdges()
     {
         var page = await Page(first: 0);
