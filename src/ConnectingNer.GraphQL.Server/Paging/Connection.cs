@@ -5,7 +5,20 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 {
     public IReadOnlyList<Edge<T>> Edges { get; } = edges;
 
-    public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
+    private T[]? _nodes;
+
+    /// <summary>
+    /// The edges' nodes in order, made when first read. An array: a list GraphQL.NET and a rendered list read by index,
+    /// where a sequence would be copied into a growing list first.
+    /// </summary>
+    public IReadOnlyList<T> Nodes => _nodes ??= NodesOf(Edges);
+
+    private static T[] NodesOf(IReadOnlyList<Edge<T>> edges)
+    {
+        var nodes = new T[edges.Count];
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = edges[i].Node;
+        return nodes;
+    }
 
     public PageInfo PageInfo { get; } = pageInfo;
 
