@@ -5,18 +5,18 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 {
     public IReadOnlyList<Edge<T>> Edges { get; } = edges;
 
-    private T[]? _nodes;
+    private List<T>? _nodes;
 
     /// <summary>
-    /// The edges' nodes in order, made when first read. An array: a list GraphQL.NET and a rendered list read by index,
-    /// where a sequence would be copied into a growing list first.
+    /// The edges' nodes in order, made when first read. A list: GraphQL.NET and a rendered list read it by index,
+    /// where a sequence would be copied into a growing list first (and an array's untyped indexer is slow).
     /// </summary>
     public IReadOnlyList<T> Nodes => _nodes ??= NodesOf(Edges);
 
-    private static T[] NodesOf(IReadOnlyList<Edge<T>> edges)
+    private static List<T> NodesOf(IReadOnlyList<Edge<T>> edges)
     {
-        var nodes = new T[edges.Count];
-        for (var i = 0; i < nodes.Length; i++) nodes[i] = edges[i].Node;
+        var nodes = new List<T>(edges.Count);
+        foreach (var edge in edges) nodes.Add(edge.Node);
         return nodes;
     }
 
