@@ -28,10 +28,17 @@ ensure_postgres() {
   fi
 }
 
+# free_port: a loopback port nothing listens on, outside the kernel's ephemeral range (ip_local_port_range). A port in
+# that range can be the local end of an outgoing connection (a test's, a pool's) just when a server binds it, and the
+# bind then fails with "address already in use" although nothing listens there.
 free_port() {
-  local port
+  local low=32768 high=60999 from=20000 count port
+  [ -r /proc/sys/net/ipv4/ip_local_port_range ] && read -r low high < /proc/sys/net/ipv4/ip_local_port_range
+  if [ "$low" -ge 12000 ]; then from=10000; count=$(( low - 10000 ))
+  elif [ "$high" -le 55000 ]; then from=$(( high + 1 )); count=$(( 65000 - high ))
+  else count=30000; fi
   for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 30000 ))
+    port=$(( from + RANDOM % count ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
   echo "no free port found" >&2; return 1
@@ -62,7 +69,13 @@ start_postgres() {
     port=$(free_port)
     su postgres -s /bin/sh -c "$PG_BIN/initdb -D '$dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
   fi
-  su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=200\" start" >/dev/null
+  # Another process may take the port between the check and the bind: then again on another port.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$dir/data' -l '$dir/log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=200\" start" >/dev/null 2>&1 && break
+    if [ "$attempt" = 5 ]; then echo "PostgreSQL did not start ($dir/log):" >&2; tail -5 "$dir/log" >&2; return 1; fi
+    port=$(free_port)
+  done
   echo "$port" > "$dir/port"
   echo "$port"
 }
