@@ -46,7 +46,22 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
 
     public static async Task<FakeOpenIdProvider> StartAsync(string callbackPath)
     {
-        var port = FreePort();
+        // The issuer names the port before Kestrel binds it: a socket that takes the port meanwhile (an outgoing
+        // connection's local end, say) fails the bind, and the provider starts again on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(callbackPath, FreePort());
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static async Task<FakeOpenIdProvider> StartOnAsync(string callbackPath, int port)
+    {
         var issuer = new Uri($"http://127.0.0.1:{port}/");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -95,7 +110,16 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
             return Results.SignIn(result.Principal!, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
         self = new FakeOpenIdProvider(app, issuer);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return self;
     }
 
